@@ -1,0 +1,210 @@
+"""The document model every layer shares: a report read into blocks and sections.
+
+A `Document` is the text of one report and its `Block`s in reading order. Each block knows its
+kind, its span in the document text, where it came from in the file (`Source`) and the
+`Section` it belongs to. Readers build documents; everything downstream only reads them.
+
+This module imports nothing of ours, so every other layer may import it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+
+
+class BlockKind(enum.StrEnum):
+    """What a block is in the report's layout."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list-item"
+    TABLE_CELL = "table-cell"
+
+
+class ReadErrorCode(enum.StrEnum):
+    """Why a file could not be read. The values are part of the JSON contract."""
+
+    NOT_FOUND = "not-found"
+    UNREADABLE = "unreadable"
+    EMPTY = "empty"
+    ENCRYPTED = "encrypted"
+    LEGACY_DOC = "legacy-doc"
+    UNSUPPORTED_FORMAT = "unsupported-format"
+    NOT_A_DOCX = "not-a-docx"
+    CORRUPT = "corrupt"
+    TOO_LARGE = "too-large"
+    DECODE = "decode"
+
+
+class ReadError(Exception):
+    """A file that cannot be read, with a code and a message that says what to do.
+
+    Readers raise it; the layers above turn it into a per-file result, so one bad file
+    never stops a batch. The message never quotes the file's content.
+    """
+
+    def __init__(self, code: ReadErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"ReadError({self.code.value!r}, {self.message!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """One level of a table coordinate. All numbers count from 1, as a reader would."""
+
+    table: int
+    row: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a block came from in its file.
+
+    For .docx: `paragraph` numbers body paragraphs from 1 in reading order, or, inside a
+    table, the paragraph within the cell; `table` is the path of cells from the outermost
+    table inwards. For text and Markdown: `lines` is the first and last line (from 1), and
+    `line_map` maps offsets in the block text back to `(offset, line, column)` starts, so a
+    match can be reported at its exact line and column.
+    """
+
+    paragraph: int | None = None
+    table: tuple[TableCell, ...] = ()
+    lines: tuple[int, int] | None = None
+    line_map: tuple[tuple[int, int, int], ...] = ()
+
+    def line_column(self, offset: int) -> tuple[int, int] | None:
+        """Return the 1-based line and column of `offset` in the block text, if known."""
+        if not self.line_map:
+            return None
+        starts = [entry[0] for entry in self.line_map]
+        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        block_offset, line, column = self.line_map[index]
+        return line, column + (offset - block_offset)
+
+    def to_dict(self) -> dict[str, object]:
+        """Describe the source location as plain data (for `dump --format json`)."""
+        data: dict[str, object] = {}
+        if self.paragraph is not None:
+            data["paragraph"] = self.paragraph
+        if self.table:
+            data["table"] = [
+                {"table": cell.table, "row": cell.row, "column": cell.column} for cell in self.table
+            ]
+        if self.lines is not None:
+            data["lines"] = list(self.lines)
+        return data
+
+    def describe(self) -> str:
+        """Say where the block is, in words a reader of the file can follow."""
+        parts = []
+        for depth, cell in enumerate(self.table):
+            prefix = "table" if depth == 0 else "nested table"
+            parts.append(f"{prefix} {cell.table}, row {cell.row}, column {cell.column}")
+        if self.lines is not None:
+            first, last = self.lines
+            parts.append(f"line {first}" if first == last else f"lines {first}-{last}")
+        elif self.paragraph is not None and (not self.table or self.paragraph > 1):
+            parts.append(f"paragraph {self.paragraph}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Section:
+    """A part of the report under one heading.
+
+    `heading` is the heading as written ("" for text before the first heading); `canonical`
+    is the name it resolves to in `rules/sections.yaml` (`analysis`, `child-voice`, ...), or
+    None when the heading is not one we know. `groups` are broader canonical names the
+    canonical name belongs to (the "Stability" dimension belongs to `parenting-capacity`).
+    """
+
+    index: int
+    heading: str
+    level: int
+    canonical: str | None
+    groups: tuple[str, ...] = ()
+    parent: Section | None = None
+    block: int | None = None
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Every canonical name this section answers to: its own, its groups, its parents'."""
+        names: set[str] = set(self.groups)
+        if self.canonical:
+            names.add(self.canonical)
+        if self.parent is not None:
+            names |= self.parent.names
+        return frozenset(names)
+
+    @property
+    def trail(self) -> tuple[str, ...]:
+        """Headings from the outermost section down to this one, for display."""
+        outer = self.parent.trail if self.parent is not None else ()
+        return (*outer, self.heading) if self.heading else outer
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Block:
+    """A heading, paragraph, list item or table cell, with its place in the document.
+
+    `start` and `end` are the block's span in `Document.text`. For a table cell, `label` is
+    the text of its column header or of the row label it answers, and `header` says whether
+    the cell is itself a header cell.
+    """
+
+    index: int
+    kind: BlockKind
+    text: str
+    start: int
+    end: int
+    source: Source
+    section: Section
+    level: int | None = None
+    label: str | None = None
+    header: bool = False
+
+    @property
+    def row_key(self) -> tuple[TableCell, ...] | None:
+        """Identify the table row a cell belongs to (None outside tables)."""
+        if not self.source.table:
+            return None
+        *outer, inner = self.source.table
+        return (*outer, TableCell(inner.table, inner.row, 0))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Document:
+    """One report: its text, blocks in reading order and sections.
+
+    `text` is the blocks' texts joined by blank lines, so every block's span can be looked
+    up in it. `notices` are things the reader wants the user to know (for example that a
+    text file was read as Windows-1252); they never contain report text.
+    """
+
+    path: str
+    format: str
+    text: str
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    notices: tuple[str, ...] = ()
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts.extend(block.start for block in self.blocks)
+
+    def block_at(self, offset: int) -> Block:
+        """Return the block containing `offset` in `text` (the nearest one before it)."""
+        index = max(bisect.bisect_right(self._starts, offset) - 1, 0)
+        return self.blocks[index]
+
+    @property
+    def words(self) -> int:
+        """Count the words in the document, as a word processor would."""
+        return sum(len(block.text.split()) for block in self.blocks)
