@@ -1,0 +1,206 @@
+"""Open a Word package (.docx) safely and hand out its XML parts.
+
+A .docx is a zip of XML parts. This module finds the main document part and its styles and
+numbering parts through the package relationships, refuses zip bombs (a size limit on every
+part, checked while decompressing, and a limit on the compression ratio), and parses XML
+with entity expansion, DTD loading and network access switched off. A part carrying a
+document type declaration is refused: Word never writes one.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+
+from assesslint.models import ReadError, ReadErrorCode
+from assesslint.readers import limits
+
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = "/officeDocument"
+_STYLES = "/styles"
+_NUMBERING = "/numbering"
+
+_OTHER_PACKAGES = {
+    "xl/workbook.xml": "an Excel workbook",
+    "ppt/presentation.xml": "a PowerPoint presentation",
+    "visio/document.xml": "a Visio drawing",
+}
+
+
+def _xml_parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def parse_xml(data: bytes, part: str) -> etree._Element:
+    """Parse one XML part safely, raising `ReadError` if it is broken or unsafe."""
+    try:
+        root = etree.fromstring(data, _xml_parser())
+    except etree.XMLSyntaxError as error:
+        message = str(error)
+        if "depth" in message.lower() or "huge" in message.lower():
+            raise ReadError(
+                ReadErrorCode.TOO_LARGE,
+                f"the document's structure ({part}) is nested too deeply to read safely. "
+                "Open it in Word and save it again, or copy the text into a new document.",
+            ) from None
+        raise _corrupt(f"its XML ({part}) is damaged") from None
+    if root.getroottree().docinfo.doctype:
+        raise _corrupt(
+            f"its XML ({part}) declares a document type, which Word never writes; it was not "
+            "read, for safety"
+        )
+    return root
+
+
+def _corrupt(what: str) -> ReadError:
+    return ReadError(
+        ReadErrorCode.CORRUPT,
+        f"the file is damaged: {what}. Open it in Word (Word can often repair it), save it "
+        "again as .docx, and check the new copy.",
+    )
+
+
+@dataclass
+class WordPackage:
+    """The parts of a .docx that the reader needs, already parsed."""
+
+    document: etree._Element
+    styles: etree._Element | None
+    numbering: etree._Element | None
+
+
+class _Zip:
+    """A zip archive whose parts are read within the size limits."""
+
+    def __init__(self, data: bytes) -> None:
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+            raise _corrupt(
+                "it is not a complete zip package (was it fully copied or saved?)"
+            ) from None
+        self.names = set(self._zip.namelist())
+
+    def read(self, name: str) -> bytes:
+        """Read one part, refusing it if it would expand beyond the limits."""
+        try:
+            info = self._zip.getinfo(name)
+        except KeyError:
+            raise _corrupt(f"the part {name} is missing") from None
+        if info.flag_bits & 0x1:
+            raise ReadError(
+                ReadErrorCode.ENCRYPTED,
+                "the file is password-protected. Remove the password in Word (File > Info > "
+                "Protect Document), save a copy, and check that copy.",
+            )
+        if info.file_size > limits.MAX_PART_BYTES:
+            raise self._too_large(name)
+        if (
+            info.file_size > limits.RATIO_FLOOR_BYTES
+            and info.file_size > limits.MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
+        ):
+            raise self._too_large(name)
+        # The sizes in a zip's directory can lie, so the limit is enforced while reading too.
+        chunks = []
+        total = 0
+        try:
+            with self._zip.open(info) as stream:
+                while chunk := stream.read(1024 * 1024):
+                    total += len(chunk)
+                    if total > limits.MAX_PART_BYTES:
+                        raise self._too_large(name)
+                    chunks.append(chunk)
+        except ReadError:
+            raise
+        except (
+            zipfile.BadZipFile,
+            EOFError,
+            OSError,
+            ValueError,
+            NotImplementedError,
+            RuntimeError,
+        ) as error:
+            raise _corrupt(f"the part {name} cannot be decompressed ({error})") from None
+        return b"".join(chunks)
+
+    def _too_large(self, name: str) -> ReadError:
+        return ReadError(
+            ReadErrorCode.TOO_LARGE,
+            f"the part {name} expands to more than "
+            f"{limits.describe_bytes(limits.MAX_PART_BYTES)}, far more than any report needs; "
+            "it was not read, to protect this computer (it may be a zip bomb). If it is a real "
+            "report, split it or copy its text into a new document.",
+        )
+
+
+def _relationships(archive: _Zip, rels_name: str) -> dict[str, str]:
+    """Map relationship type suffixes (e.g. "/styles") to part names, for one rels part."""
+    if rels_name not in archive.names:
+        return {}
+    root = parse_xml(archive.read(rels_name), rels_name)
+    base = posixpath.dirname(posixpath.dirname(rels_name))
+    found: dict[str, str] = {}
+    for rel in root.iter(f"{{{_REL_NS}}}Relationship"):
+        kind = rel.get("Type", "")
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External" or not target:
+            continue
+        name = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(base, target))
+        )
+        suffix = kind[kind.rfind("/") :]
+        found.setdefault(suffix, name)
+    return found
+
+
+def open_word_package(data: bytes) -> WordPackage:
+    """Open a .docx from its bytes, raising `ReadError` with the reason if it is not one."""
+    archive = _Zip(data)
+    main = _relationships(archive, "_rels/.rels").get(_OFFICE_DOCUMENT)
+    if main is None or main not in archive.names:
+        main = "word/document.xml" if "word/document.xml" in archive.names else None
+    if main is None:
+        for part, what in _OTHER_PACKAGES.items():
+            if part in archive.names:
+                raise ReadError(
+                    ReadErrorCode.NOT_A_DOCX,
+                    f"this is {what}, not a Word document. assesslint reads .docx, .txt and "
+                    ".md files.",
+                )
+        if "mimetype" in archive.names or "content.xml" in archive.names:
+            raise ReadError(
+                ReadErrorCode.NOT_A_DOCX,
+                "this is an OpenDocument file, not a Word document. Open it in Word or "
+                "LibreOffice and save it as .docx.",
+            )
+        raise ReadError(
+            ReadErrorCode.NOT_A_DOCX,
+            "this is a zip archive but not a Word document (it has no word/document.xml). "
+            "assesslint reads .docx, .txt and .md files.",
+        )
+    document = parse_xml(archive.read(main), main)
+    rels_name = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
+    related = _relationships(archive, rels_name)
+    styles = _optional_part(archive, related.get(_STYLES, "word/styles.xml"))
+    numbering = _optional_part(archive, related.get(_NUMBERING, "word/numbering.xml"))
+    return WordPackage(document=document, styles=styles, numbering=numbering)
+
+
+def _optional_part(archive: _Zip, name: str) -> etree._Element | None:
+    if name not in archive.names:
+        return None
+    return parse_xml(archive.read(name), name)
