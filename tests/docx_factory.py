@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +30,12 @@ NS = (
     'xmlns:v="urn:schemas-microsoft-com:vml" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 )
-_ids = iter(range(100, 100_000))
+
+
+def _change_id(content: str) -> int:
+    # Revision ids must differ within a document; derive them from the content so the
+    # same document always gets the same ids, whatever else a test run has built.
+    return 100 + zlib.crc32(content.encode()) % 1_000_000
 
 
 def r(text: str, *, bold: bool = False, italic: bool = False, props: str = "") -> str:
@@ -69,14 +75,16 @@ def ins(*content: str) -> str:
     """A tracked insertion of runs (plain strings become runs)."""
     runs = "".join(c if c.startswith("<") else r(c) for c in content)
     return (
-        f'<w:ins w:id="{next(_ids)}" w:author="Editor" w:date="2026-01-01T00:00:00Z">{runs}</w:ins>'
+        f'<w:ins w:id="{_change_id(runs)}" w:author="Editor" w:date="2026-01-01T00:00:00Z">'
+        f"{runs}</w:ins>"
     )
 
 
 def dele(text: str) -> str:
     """A tracked deletion."""
     return (
-        f'<w:del w:id="{next(_ids)}" w:author="Editor" w:date="2026-01-01T00:00:00Z">'
+        f'<w:del w:id="{_change_id("del" + text)}" w:author="Editor" '
+        'w:date="2026-01-01T00:00:00Z">'
         f'<w:r><w:delText xml:space="preserve">{escape(text)}</w:delText></w:r></w:del>'
     )
 
