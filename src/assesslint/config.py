@@ -22,12 +22,34 @@ CONFIG_NAMES = (".assesslint.yaml", ".assesslint.yml")
 PYPROJECT = "pyproject.toml"
 
 
+FAIL_ON = ("error", "warning", "info", "never")
+SEVERITIES = ("error", "warning", "info")
+
+
 @dataclass(frozen=True)
 class Config:
-    """Settings from one configuration file (or the defaults, when `path` is None)."""
+    """Settings from one configuration file (or the defaults, when `path` is None).
+
+    `positions` remembers where each key was written, so that a mistake found later (a
+    rule ID that does not exist) can still be reported at its line.
+    """
 
     path: Path | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    fail_on: str | None = None
+    rule_dirs: tuple[Path, ...] = ()
     sections: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    allow: tuple[str, ...] = ()
+    model: str | None = None
+    jobs: int | None = None
+    positions: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+
+    def error_at(self, key: str, message: str) -> YamlError:
+        """Return a located error about the value of `key`."""
+        line, column = self.positions.get(key, (1, 1))
+        return YamlError(self.path or "configuration", line, column, message)
 
 
 class ConfigError(Exception):
@@ -38,7 +60,7 @@ class ConfigError(Exception):
         self.errors = errors
 
 
-_KEYS = ("sections",)
+_KEYS = ("select", "ignore", "severity", "fail-on", "rules", "sections", "allow", "model", "jobs")
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -111,6 +133,10 @@ def _validate(
     value_at: Callable[[str], tuple[int, int]],
 ) -> Config:
     errors: list[YamlError] = []
+
+    def error(key: str, message: str) -> None:
+        errors.append(YamlError(path, *value_at(key), message))
+
     for key in data:
         if key not in _KEYS:
             errors.append(
@@ -121,12 +147,66 @@ def _validate(
                     f"{', '.join(_KEYS)}",
                 )
             )
+
+    def texts(key: str) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            error(key, f"{key!r} must be a list of text")
+            return ()
+        return tuple(value)
+
+    severity: dict[str, str] = {}
+    if "severity" in data:
+        value = data["severity"]
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and v in SEVERITIES for k, v in value.items()
+        ):
+            error("severity", "'severity' maps rule IDs to error, warning or info")
+        else:
+            severity = dict(value)
+    fail_on = data.get("fail-on")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        error("fail-on", f"'fail-on' must be one of: {', '.join(FAIL_ON)}")
+        fail_on = None
+    rule_dirs = []
+    for folder in texts("rules"):
+        resolved = (path.parent / folder).resolve()
+        if not resolved.is_dir():
+            error("rules", f"rules folder {folder!r} does not exist (relative to {path.parent})")
+        rule_dirs.append(resolved)
+    model = data.get("model")
+    if model is not None and (not isinstance(model, str) or not model.strip()):
+        error("model", "'model' must be the name of an installed spaCy pipeline")
+        model = None
+    jobs = data.get("jobs")
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        error("jobs", "'jobs' must be a whole number of at least 1")
+        jobs = None
     sections: dict[str, tuple[str, ...]] = {}
     if "sections" in data:
         sections = _sections(data["sections"], path, value_at("sections"), errors)
+    select = texts("select") if "select" in data else None
+    ignore = texts("ignore")
+    allow = tuple(word.lower() for word in texts("allow"))
     if errors:
         raise ConfigError(errors)
-    return Config(path=path, sections=sections)
+    return Config(
+        path=path,
+        select=select,
+        ignore=ignore,
+        severity=severity,
+        fail_on=fail_on,
+        rule_dirs=tuple(rule_dirs),
+        sections=sections,
+        allow=allow,
+        model=model,
+        jobs=jobs,
+        positions={key: value_at(key) for key in data if key in _KEYS},
+    )
 
 
 def _sections(

@@ -208,3 +208,103 @@ class Document:
     def words(self) -> int:
         """Count the words in the document, as a word processor would."""
         return sum(len(block.text.split()) for block in self.blocks)
+
+
+class Severity(enum.StrEnum):
+    """How serious a finding is. `error` is for failures case reviews tie to harm."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """Order severities: info < warning < error."""
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding is: in which block, at which offsets, and in words.
+
+    `block` is the block's index (for a finding about a section, its heading's; None for a
+    finding about the whole document). `start` and `end` are offsets in that block's text,
+    and `offset` is `start` in the document's text; all three are None for a finding about
+    a section or the document. `line` and `column` (from 1) are set for text and Markdown;
+    `table` is set for table cells. `where` says all this in words a reader can follow:
+    "paragraph 3", "table 1, row 4", "12:5".
+    """
+
+    block: int | None = None
+    start: int | None = None
+    end: int | None = None
+    offset: int | None = None
+    line: int | None = None
+    column: int | None = None
+    table: tuple[TableCell, ...] = ()
+    where: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """The sentence a finding is in, and where its match starts and ends in that sentence."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in one report.
+
+    `match` is the block's text between `location.start` and `location.end`, or None for a
+    finding about a section or the whole document. `section` is the heading of the section
+    the finding is in, as written.
+    """
+
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    suggestion: str | None
+    match: str | None
+    section: str | None
+    location: Location
+    snippet: Snippet | None = None
+    details: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        """Order findings as a reader meets them: by block, then by position in it."""
+        block = -1 if self.location.block is None else self.location.block
+        start = -1 if self.location.start is None else self.location.start
+        return block, start, self.rule
+
+
+@dataclass(frozen=True, slots=True)
+class FileProblem:
+    """Why a file could not be checked (the JSON `error` object)."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The outcome of checking one file: its findings, or the reason it could not be read."""
+
+    path: str
+    format: str | None
+    findings: tuple[Finding, ...] = ()
+    error: FileProblem | None = None
+    words: int = 0
+    notices: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> str:
+        """Return "checked" or "error", as in the JSON contract."""
+        return "error" if self.error is not None else "checked"

@@ -1,0 +1,207 @@
+"""The spaCy pipeline, and a report parsed by it.
+
+The default pipeline is `spacy.blank("en")`, a sentencizer, and lemmas looked up in the
+English table of spacy-lookups-data: no model download, the same results on every machine.
+Lemmas are looked up for the lower-cased word, so "Refused" and "refused" both become
+"refuse". A trained pipeline named in config (`model: en_core_web_sm`) is used instead when
+it is installed. Either way sentences also break at every block edge, so a heading never
+runs into the paragraph after it.
+
+spaCy is imported only when a pipeline is first built, and each pipeline is built once per
+process, so commands that only list rules stay quick.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from assesslint.models import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_LEMMATIZER = "assesslint_lemmatizer"
+_pipelines: dict[str | None, Language] = {}
+
+# Whitespace that would become tokens of its own is matched as a plain space; offsets stay
+# the same because every character maps to exactly one character.
+_SPACES = str.maketrans(
+    {
+        "\n": " ",
+        "\t": " ",
+        "\r": " ",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2028": " ",
+        "\u2029": " ",
+        "\x0b": " ",
+        "\x0c": " ",
+    }
+)
+
+
+class ModelError(Exception):
+    """A trained pipeline was named in the configuration but cannot be loaded."""
+
+
+class _LowerLookupLemmatizer:
+    """Set each token's lemma from the English lookup table, by its lower-case form."""
+
+    def __init__(self, table: dict[int, str]) -> None:
+        self.table = table
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = self.table
+        for token in doc:
+            token.lemma_ = table.get(token.lower, token.lower_)
+        return doc
+
+
+@cache
+def _lookup_table() -> dict[int, str]:
+    from spacy.lookups import load_lookups
+
+    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    return dict(table.items())
+
+
+@cache
+def _english_words() -> frozenset[int]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from spacy.strings import get_string_id
+
+    table = _lookup_table()
+    words = set(table) | {get_string_id(lemma) for lemma in table.values()}
+    words |= {get_string_id(word) for word in STOP_WORDS}
+    return frozenset(words)
+
+
+def is_english_word(lower: str) -> bool:
+    """Say whether a lower-case word is an ordinary English word (or a form of one)."""
+    from spacy.strings import get_string_id
+
+    return get_string_id(lower) in _english_words()
+
+
+def _register_lemmatizer() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(_LEMMATIZER):
+
+        @Language.factory(_LEMMATIZER)
+        def make_lemmatizer(nlp: Language, name: str) -> _LowerLookupLemmatizer:
+            return _LowerLookupLemmatizer(_lookup_table())
+
+
+def get_pipeline(model: str | None = None) -> Language:
+    """Return the pipeline for `model` (None for the default), building it once."""
+    if model in _pipelines:
+        return _pipelines[model]
+    import spacy
+
+    if model is None:
+        _register_lemmatizer()
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe(_LEMMATIZER)
+    else:
+        try:
+            nlp = spacy.load(model)
+        except OSError:
+            raise ModelError(
+                f"the spaCy pipeline {model!r} named in the configuration is not installed. "
+                f"Install it into the same environment as assesslint (for example `pip "
+                f"install {model}`), or remove `model:` to use the built-in pipeline."
+            ) from None
+        if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+            nlp.add_pipe("sentencizer")
+    # The readers refuse documents over 5 million characters; spaCy's own default limit of
+    # one million would refuse long reports that the readers accept.
+    nlp.max_length = 10_000_000
+    _pipelines[model] = nlp
+    return nlp
+
+
+def lemmatize(nlp: Language, text: str) -> Doc:
+    """Tokenise and lemmatise a short text (a pattern), without the rest of the pipeline."""
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name in (_LEMMATIZER, "lemmatizer", "tagger", "attribute_ruler", "tok2vec"):
+            doc = component(doc)
+    return doc
+
+
+@dataclass
+class ParsedDocument:
+    """A report with its spaCy `Doc`, and maps between characters, blocks and sentences.
+
+    `text` is the document text with newlines and tabs made spaces (same length, so every
+    offset is shared with `document.text`). `sentences` are character spans that never
+    cross a block edge.
+    """
+
+    document: Document
+    doc: Doc
+    text: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _token_starts: list[int] = field(default_factory=list, repr=False)
+    # Things rule checkers work out once per document and share (section ranges, ...).
+    cache: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def sentence_index(self, offset: int) -> int:
+        """Return the index of the sentence containing `offset`."""
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        """Return the character span of the sentence containing `offset`."""
+        return self.sentences[self.sentence_index(offset)]
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Return the tokens covering characters `start` to `end`, as a slice of `doc`."""
+        first = max(bisect.bisect_right(self._token_starts, start) - 1, 0)
+        last = bisect.bisect_left(self._token_starts, end)
+        return first, max(last, first + 1)
+
+    def words(self, start: int, end: int) -> int:
+        """Count the words (not punctuation or spaces) between two offsets."""
+        first, last = self.token_range(start, end)
+        return sum(1 for token in self.doc[first:last] if not (token.is_punct or token.is_space))
+
+
+def parse(nlp: Language, document: Document) -> ParsedDocument:
+    """Run the pipeline over a document, breaking sentences at every block edge."""
+    text = document.text.translate(_SPACES)
+    doc = nlp.make_doc(text)
+    token_starts = [token.idx for token in doc]
+    for block in document.blocks:
+        index = bisect.bisect_left(token_starts, block.start)
+        if index < len(doc):
+            doc[index].is_sent_start = True
+            end = bisect.bisect_left(token_starts, block.end)
+            if end < len(doc):
+                doc[end].is_sent_start = True
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    sentences = []
+    for sentence in doc.sents:
+        start, end = sentence.start_char, sentence.end_char
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        start += len(chunk) - len(chunk.lstrip())
+        sentences.append((start, start + len(stripped)))
+    return ParsedDocument(
+        document=document,
+        doc=doc,
+        text=text,
+        sentences=sentences,
+        _sentence_starts=[start for start, _ in sentences],
+        _token_starts=token_starts,
+    )
