@@ -1,0 +1,184 @@
+"""Compile every rule's patterns into shared matchers, and match a document once.
+
+Rules register groups of patterns with a `PatternRegistry` and get back a key. When all
+rules are registered, `compile` builds one spaCy PhraseMatcher per attribute (lower case,
+lemma, exact case), one Matcher for token patterns, and one compiled expression per
+regular expression. `CompiledPatterns.match` runs each of them once over a parsed document
+and returns a `MatchIndex`: for each key, the character spans its patterns matched.
+However many rules there are, a document is matched once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from assesslint.rules.spec import PatternSpec
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from assesslint.nlp import ParsedDocument
+
+Span = tuple[int, int]
+_FAR = 1 << 62
+
+_PHRASE_ATTRS = {"lower": "LOWER", "lemma": "LEMMA", "exact": "ORTH"}
+
+
+def pattern_from_entry(entry: Any, path: str, where: tuple[int, int]) -> PatternSpec:
+    """Turn a lexicon entry into a pattern: a phrase, or a mapping with `term` and `match`."""
+    if isinstance(entry, str):
+        return PatternSpec("lower", entry, path, where)
+    term = entry["term"]
+    match = entry.get("match", "lower")
+    if match == "tokens":
+        return PatternSpec("tokens", plain(term), path, where)
+    return PatternSpec(
+        match, term, path, where, case_sensitive=bool(entry.get("case-sensitive", False))
+    )
+
+
+def plain(value: Any) -> Any:
+    """Turn marked YAML containers into plain dicts and lists (for spaCy)."""
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
+@dataclass
+class MatchIndex:
+    """Character spans matched by each registered key, sorted by start."""
+
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+
+    def get(self, key: str) -> list[Span]:
+        """Return every span matched for `key`."""
+        return self.spans.get(key, [])
+
+    def within(self, key: str, start: int, end: int) -> list[Span]:
+        """Return the spans for `key` lying wholly between `start` and `end`."""
+        spans = self.spans.get(key)
+        if not spans:
+            return []
+        first = bisect.bisect_left(spans, (start, -1))
+        found = []
+        for span in spans[first:]:
+            if span[0] >= end:
+                break
+            if span[1] <= end:
+                found.append(span)
+        return found
+
+    def any_within(self, key: str, start: int, end: int) -> bool:
+        """Say whether `key` matched anything wholly between `start` and `end`."""
+        return bool(self.within(key, start, end))
+
+    def covering(self, key: str, start: int, end: int) -> bool:
+        """Say whether some span for `key` contains the span `start`-`end`."""
+        spans = self.spans.get(key)
+        if not spans:
+            return False
+        last = bisect.bisect_right(spans, (start, _FAR))
+        return any(s <= start and e >= end for s, e in spans[:last])
+
+
+class PatternRegistry:
+    """Collects pattern groups from every rule before anything is compiled."""
+
+    def __init__(self) -> None:
+        self._groups: dict[str, list[PatternSpec]] = {}
+
+    def add(self, owner: str, role: str, patterns: Sequence[PatternSpec]) -> str:
+        """Register a group of patterns for `owner` (a rule id) and return its key."""
+        key = f"{owner}:{role}"
+        suffix = 1
+        while key in self._groups:
+            suffix += 1
+            key = f"{owner}:{role}#{suffix}"
+        self._groups[key] = list(patterns)
+        return key
+
+    def compile(self, nlp: Language) -> CompiledPatterns:
+        """Build the shared matchers for every registered group."""
+        return CompiledPatterns(nlp, self._groups)
+
+
+class CompiledPatterns:
+    """The shared matchers; `match` runs each once over a document."""
+
+    def __init__(self, nlp: Language, groups: dict[str, list[PatternSpec]]) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        from assesslint.nlp import lemmatize
+
+        self.keys = list(groups)
+        self._phrase_matchers = {
+            kind: PhraseMatcher(nlp.vocab, attr=attr) for kind, attr in _PHRASE_ATTRS.items()
+        }
+        self._token_matcher = Matcher(nlp.vocab, validate=True)
+        self._regexes: list[tuple[str, re.Pattern[str]]] = []
+        self._key_of: dict[int, str] = {}
+        phrases: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for key, patterns in groups.items():
+            self._key_of[nlp.vocab.strings.add(key)] = key
+            for pattern in patterns:
+                if pattern.kind in _PHRASE_ATTRS:
+                    phrases[pattern.kind][key].append(pattern.value)
+                elif pattern.kind == "tokens":
+                    self._token_matcher.add(key, [pattern.value])
+                elif pattern.kind == "regex":
+                    flags = 0 if pattern.case_sensitive else re.IGNORECASE
+                    self._regexes.append((key, re.compile(pattern.value, flags)))
+        for kind, by_key in phrases.items():
+            matcher = self._phrase_matchers[kind]
+            for key, texts in by_key.items():
+                if kind == "lemma":
+                    docs = [lemmatize(nlp, text) for text in texts]
+                else:
+                    docs = [nlp.make_doc(text) for text in texts]
+                matcher.add(key, docs)
+        self._active_phrase = [m for m in self._phrase_matchers.values() if len(m)]
+        self._has_tokens = len(self._token_matcher) > 0
+        self.calls = 0
+
+    def match(self, parsed: ParsedDocument) -> MatchIndex:
+        """Run every matcher once over `parsed`; return the spans for each key."""
+        doc = parsed.doc
+        found: dict[str, set[Span]] = defaultdict(set)
+        token_matches: list[Iterable[tuple[int, int, int]]] = []
+        for matcher in self._active_phrase:
+            self.calls += 1
+            token_matches.append(matcher(doc))
+        if self._has_tokens:
+            self.calls += 1
+            token_matches.append(self._token_matcher(doc))
+        for matches in token_matches:
+            for match_id, start, end in matches:
+                first, last = doc[start], doc[end - 1]
+                found[self._key_of[match_id]].add((first.idx, last.idx + len(last.text)))
+        for key, regex in self._regexes:
+            self.calls += 1
+            # A group named "match" narrows the match to the words that matter
+            # ("is stable" is found, "stable" is reported).
+            group = "match" if "match" in regex.groupindex else 0
+            for hit in regex.finditer(parsed.text):
+                start, end = hit.span(group)
+                if end > start:
+                    found[key].add((start, end))
+        blocks = parsed.document
+        index = MatchIndex()
+        for key, spans in found.items():
+            # A match never runs from one block into the next.
+            kept = sorted(
+                span for span in spans if blocks.block_at(span[0]) is blocks.block_at(span[1] - 1)
+            )
+            if kept:
+                index.spans[key] = kept
+        return index

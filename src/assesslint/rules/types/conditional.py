@@ -1,0 +1,146 @@
+"""`type: conditional`: a trigger without the companion it needs nearby.
+
+Keys:
+  trigger      patterns that start a check (required)
+  unless       patterns that make a trigger fine when they contain it
+  require      patterns of which one must appear in the window, or the trigger is a finding
+  with         patterns of which one must also appear in `with-window` for the trigger to
+               be a finding at all (so "engaged well" is flagged only beside "risk reduced")
+  repeat       last-word: the trigger's last word (a name, say) must be mentioned again in
+               the window, outside the trigger's own sentence, or it is a finding (once per
+               word)
+  window       where `require` and `repeat` look: sentence (default), block, section,
+               document, {sentences-before: N, sentences-after: N} (never beyond the
+               trigger's section), or {sections: [canonical names]}
+  with-window  where `with` looks; the same forms; default sentence
+
+Placeholders: {match}, {section}.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assesslint.rules.spec import PatternSpec, Rule
+from assesslint.rules.types.base import Checker, Hit, RuleType, Window, parse_window, window_ranges
+
+if TYPE_CHECKING:
+    from assesslint.nlp import ParsedDocument
+    from assesslint.rules.parsing import ParseContext
+    from assesslint.rules.patterns import MatchIndex, PatternRegistry
+    from assesslint.yamlfile import MarkedDict
+
+
+@dataclass(frozen=True)
+class ConditionalOptions:
+    """The parsed keys of a `conditional` rule."""
+
+    trigger: tuple[PatternSpec, ...]
+    unless: tuple[PatternSpec, ...]
+    require: tuple[PatternSpec, ...]
+    with_: tuple[PatternSpec, ...]
+    repeat: str | None
+    window: Window
+    with_window: Window
+
+
+def parse(data: MarkedDict, ctx: ParseContext) -> ConditionalOptions:
+    """Check the keys of a `conditional` rule."""
+    repeat = None
+    if "repeat" in data:
+        repeat = ctx.choice(data, "repeat", ["last-word"], "last-word")
+    return ConditionalOptions(
+        trigger=tuple(ctx.patterns(data, "trigger", required=True)),
+        unless=tuple(ctx.patterns(data, "unless")),
+        require=tuple(ctx.patterns(data, "require")),
+        with_=tuple(ctx.patterns(data, "with")),
+        repeat=repeat,
+        window=parse_window(data, "window", ctx, Window()),
+        with_window=parse_window(data, "with-window", ctx, Window()),
+    )
+
+
+class ConditionalChecker(Checker):
+    """Finds triggers that lack (or have) their companion in a window."""
+
+    def __init__(self, rule: Rule, registry: PatternRegistry) -> None:
+        super().__init__(rule, registry)
+        options: ConditionalOptions = rule.options
+        self.options = options
+        self.trigger = registry.add(rule.id, "trigger", options.trigger)
+        self.unless = registry.add(rule.id, "unless", options.unless) if options.unless else None
+        self.require = (
+            registry.add(rule.id, "require", options.require) if options.require else None
+        )
+        self.with_ = registry.add(rule.id, "with", options.with_) if options.with_ else None
+
+    def check(self, parsed: ParsedDocument, matches: MatchIndex) -> Iterator[Hit]:
+        """Yield each trigger that lacks its companion (or has its `with`)."""
+        options = self.options
+        reported: set[str] = set()
+        triggers = _outermost(matches.get(self.trigger))
+        for start, end in triggers:
+            block = parsed.document.block_at(start)
+            if not self.applies(block):
+                continue
+            if self.unless and matches.covering(self.unless, start, end):
+                continue
+            if self.with_ and not any(
+                matches.any_within(self.with_, *where)
+                for where in window_ranges(parsed, options.with_window, start)
+            ):
+                continue
+            ranges = window_ranges(parsed, options.window, start)
+            if self.require and any(
+                not _inside_any(span, triggers)  # "no concerns" is not a risk statement
+                for r in ranges
+                for span in matches.within(self.require, *r)
+            ):
+                continue
+            match = parsed.text[start:end]
+            if options.repeat:
+                word = match.split()[-1]
+                if word.lower() in reported or _mentioned(parsed, word, ranges, start):
+                    continue
+                reported.add(word.lower())
+            yield Hit(start, end, values={"match": match})
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop spans inside a longer span (several trigger patterns matching one phrase)."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _inside_any(span: tuple[int, int], triggers: list[tuple[int, int]]) -> bool:
+    start, end = span
+    return any(s <= start and end <= e for s, e in triggers)
+
+
+def _mentioned(
+    parsed: ParsedDocument, word: str, ranges: list[tuple[int, int]], trigger_at: int
+) -> bool:
+    own = parsed.sentence_span(trigger_at)
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    for start, end in ranges:
+        for hit in pattern.finditer(parsed.text, start, end):
+            if not own[0] <= hit.start() < own[1]:
+                return True
+    return False
+
+
+TYPE = RuleType(
+    name="conditional",
+    keys=frozenset({"trigger", "unless", "require", "with", "repeat", "window", "with-window"}),
+    placeholders=frozenset({"match"}),
+    parse=parse,
+    checker=ConditionalChecker,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,306 @@
+"""`type: coverage`: a section must answer named questions.
+
+Keys:
+  section        the canonical name of the section (required); its sub-sections count
+  scope          all (default): every section of that name is read together;
+                 each: each one is checked on its own
+  if-missing     ignore (default) or report: a report with no such section is a finding
+  missing-unless patterns that, found anywhere in the report, stand in for a missing section
+                 (a contingency written into the plan as "if ... then ...")
+  missing-message, missing-suggest
+                 wording for a missing section (default: the rule's own)
+  questions      a mapping of question names to:
+                   label     the question in words, for {question} ("why the problem began")
+                   patterns  patterns of which `min` (default 1) must appear in the section
+                   together  a list of pattern lists that must all appear in one sentence
+                   when      patterns that must appear somewhere in the report for the
+                             question to be asked at all (ask about the impact of drinking
+                             only when drinking is mentioned)
+  stand-ins      patterns for words that stand in for an answer without giving one ("N/A",
+                 "too young"): each one needs an answer in its own block, or it is a
+                 finding at those words
+
+An unanswered question is a finding at the section's heading. Headings themselves are
+never taken as answers.
+
+Placeholders: {question}, {section}, {match} (for stand-ins).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assesslint.models import Block, BlockKind, Section
+from assesslint.rules.spec import PatternSpec, Rule
+from assesslint.rules.types.base import Checker, Hit, Range, RuleType
+from assesslint.yamlfile import MarkedDict, MarkedList
+
+if TYPE_CHECKING:
+    from assesslint.nlp import ParsedDocument
+    from assesslint.rules.parsing import ParseContext
+    from assesslint.rules.patterns import MatchIndex, PatternRegistry
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question a section must answer."""
+
+    name: str
+    label: str
+    patterns: tuple[PatternSpec, ...]
+    together: tuple[tuple[PatternSpec, ...], ...]
+    when: tuple[PatternSpec, ...]
+    minimum: int
+
+
+@dataclass(frozen=True)
+class CoverageOptions:
+    """The parsed keys of a `coverage` rule."""
+
+    section: str
+    scope: str
+    if_missing: str
+    missing_unless: tuple[PatternSpec, ...]
+    missing_message: str | None
+    missing_suggest: str | None
+    questions: tuple[Question, ...]
+    stand_ins: tuple[PatternSpec, ...]
+
+
+def parse(data: MarkedDict, ctx: ParseContext) -> CoverageOptions:
+    """Check the keys of a `coverage` rule."""
+    section = ctx.text(data, "section", required=True) or ""
+    if section and section not in ctx.section_names:
+        ctx.error(data.value_at("section"), f"unknown section {section!r}")
+    questions: list[Question] = []
+    table = ctx.mapping(data, "questions")
+    for name, value in (table or {}).items():
+        where = table.value_at(name) if table is not None else data.position
+        if not isinstance(value, MarkedDict):
+            ctx.error(where, f"question {name!r} must be a mapping with 'label' and 'patterns'")
+            continue
+        ctx.check_keys(
+            value, {"label", "patterns", "together", "when", "min"}, f"question {name!r}"
+        )
+        together: list[tuple[PatternSpec, ...]] = []
+        groups = value.get("together")
+        if groups is not None:
+            if not isinstance(groups, MarkedList) or not all(
+                isinstance(group, list) for group in groups
+            ):
+                ctx.error(value.value_at("together"), "'together' must be a list of pattern lists")
+            else:
+                for index, group in enumerate(groups):
+                    patterns_of_group = ctx.pattern_list(group, groups.item_at(index))
+                    if not patterns_of_group:
+                        ctx.error(groups.item_at(index), "each 'together' group needs a pattern")
+                    together.append(tuple(patterns_of_group))
+        patterns = tuple(ctx.patterns(value, "patterns"))
+        if not patterns and not together:
+            ctx.error(where, f"question {name!r} needs 'patterns' or 'together'")
+        questions.append(
+            Question(
+                name=str(name),
+                label=ctx.text(value, "label") or str(name),
+                patterns=patterns,
+                together=tuple(together),
+                when=tuple(ctx.patterns(value, "when")),
+                minimum=ctx.integer(value, "min", minimum=1) or 1,
+            )
+        )
+    return CoverageOptions(
+        section=section,
+        scope=ctx.choice(data, "scope", ["all", "each"], "all"),
+        if_missing=ctx.choice(data, "if-missing", ["ignore", "report"], "ignore"),
+        missing_unless=tuple(ctx.patterns(data, "missing-unless")),
+        missing_message=ctx.template(data, "missing-message"),
+        missing_suggest=ctx.template(data, "missing-suggest"),
+        questions=tuple(questions),
+        stand_ins=tuple(ctx.patterns(data, "stand-ins")),
+    )
+
+
+class CoverageChecker(Checker):
+    """Finds missing sections, unanswered questions and stand-in answers."""
+
+    def __init__(self, rule: Rule, registry: PatternRegistry) -> None:
+        super().__init__(rule, registry)
+        options: CoverageOptions = rule.options
+        self.options = options
+        self.missing_unless = (
+            registry.add(rule.id, "missing-unless", options.missing_unless)
+            if options.missing_unless
+            else None
+        )
+        self.stand_ins = (
+            registry.add(rule.id, "stand-ins", options.stand_ins) if options.stand_ins else None
+        )
+        self.questions: list[tuple[Question, str | None, list[str], str | None]] = []
+        for question in options.questions:
+            key = (
+                registry.add(rule.id, f"{question.name}", question.patterns)
+                if question.patterns
+                else None
+            )
+            together = [
+                registry.add(rule.id, f"{question.name}-together{i}", group)
+                for i, group in enumerate(question.together)
+            ]
+            when = (
+                registry.add(rule.id, f"{question.name}-when", question.when)
+                if question.when
+                else None
+            )
+            self.questions.append((question, key, together, when))
+
+    def check(self, parsed: ParsedDocument, matches: MatchIndex) -> Iterator[Hit]:
+        """Yield missing sections, unanswered questions and stand-in answers."""
+        options = self.options
+        groups = _instances(parsed, options.section)
+        if not groups:
+            if options.if_missing == "report" and not (
+                self.missing_unless and matches.get(self.missing_unless)
+            ):
+                yield Hit(
+                    message=options.missing_message,
+                    suggest=options.missing_suggest,
+                    values={"question": "", "section": options.section},
+                    details={"missing-section": options.section},
+                )
+            return
+        if options.scope == "all":
+            groups = [[section for group in groups for section in group]]
+        for sections in groups:
+            heading = sections[0]
+            if not self.rule.applies_to_section(heading.names):
+                continue
+            blocks = [
+                b
+                for b in parsed.document.blocks
+                if b.kind is not BlockKind.HEADING and _inside(b.section, sections)
+            ]
+            ranges = [(b.start, b.end) for b in blocks]
+            answered = set()
+            unanswered: list[Question] = []
+            for question, key, together, when in self.questions:
+                if when and not matches.get(when):
+                    answered.add(question.name)
+                    continue
+                if self._answered(parsed, matches, key, together, question, ranges):
+                    answered.add(question.name)
+                else:
+                    unanswered.append(question)
+            stand_in_found = False
+            if self.stand_ins:
+                for block in blocks:
+                    for start, end in matches.within(self.stand_ins, block.start, block.end):
+                        stand_in_found = True
+                        if not self._block_answers(parsed, matches, block):
+                            yield Hit(
+                                start,
+                                end,
+                                values={
+                                    "match": parsed.text[start:end],
+                                    "section": heading.heading,
+                                    "question": _labels(
+                                        unanswered or [q for q, *_ in self.questions]
+                                    ),
+                                },
+                            )
+                            break
+            if stand_in_found:
+                continue
+            if not self.questions and not blocks:
+                yield self._at_heading(heading, "", details={"empty": True})
+            for question in unanswered:
+                yield self._at_heading(heading, question.label, details={"question": question.name})
+
+    def _at_heading(self, heading: Section, label: str, details: dict[str, object]) -> Hit:
+        return Hit(
+            block=heading.block,
+            values={"question": label, "section": heading.heading},
+            details=details,
+        )
+
+    def _answered(
+        self,
+        parsed: ParsedDocument,
+        matches: MatchIndex,
+        key: str | None,
+        together: list[str],
+        question: Question,
+        ranges: list[Range],
+    ) -> bool:
+        if key is not None:
+            count = sum(len(matches.within(key, start, end)) for start, end in ranges)
+            if count >= question.minimum:
+                return True
+        if together:
+            for start, end in ranges:
+                for span in matches.within(together[0], start, end):
+                    sentence = parsed.sentence_span(span[0])
+                    if all(matches.any_within(k, *sentence) for k in together[1:]):
+                        return True
+        return False
+
+    def _block_answers(self, parsed: ParsedDocument, matches: MatchIndex, block: Block) -> bool:
+        for question, key, together, _when in self.questions:
+            if self._answered(parsed, matches, key, together, question, [(block.start, block.end)]):
+                return True
+        return False
+
+
+def _labels(questions: list[Question]) -> str:
+    from assesslint.rules.spec import join_words
+
+    return join_words([q.label for q in questions])
+
+
+def _inside(section: Section, sections: list[Section]) -> bool:
+    current: Section | None = section
+    while current is not None:
+        if current in sections:
+            return True
+        current = current.parent
+    return False
+
+
+def _instances(parsed: ParsedDocument, name: str) -> list[list[Section]]:
+    """Return the outermost sections named `name`, each as a one-item group."""
+    found: list[list[Section]] = []
+    for section in parsed.document.sections:
+        if name not in section.names:
+            continue
+        parent = section.parent
+        nested = False
+        while parent is not None:
+            if name in parent.names:
+                nested = True
+                break
+            parent = parent.parent
+        if not nested:
+            found.append([section])
+    return found
+
+
+TYPE = RuleType(
+    name="coverage",
+    keys=frozenset(
+        {
+            "section",
+            "scope",
+            "if-missing",
+            "missing-unless",
+            "missing-message",
+            "missing-suggest",
+            "questions",
+            "stand-ins",
+        }
+    ),
+    placeholders=frozenset({"question", "match"}),
+    parse=parse,
+    checker=CoverageChecker,
+    doc=__doc__ or "",
+)
