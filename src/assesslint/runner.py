@@ -1,0 +1,246 @@
+"""Check many files: the configuration for each, one engine per configuration, workers.
+
+Each file is checked with the configuration found for it (or the one named with
+`--config`). A `Setup` holds what a configuration needs (section names, rules, selection,
+and the engine, built on first use) and is made once per configuration per process.
+Configuration and rule-file mistakes are found before any file is read, so they stop the
+run with every mistake listed; a file that cannot be read is a result like any other.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
+from pathlib import Path
+
+from assesslint.config import Config, ConfigError, find_config_file, load_config
+from assesslint.engine import Engine, Selection
+from assesslint.files import Target
+from assesslint.models import FileProblem, FileResult, ReadError, Severity
+from assesslint.nlp import get_pipeline
+from assesslint.readers import read_bytes, read_document
+from assesslint.readers.sections import SectionMap, default_section_map
+from assesslint.resources import builtin_rules_dir
+from assesslint.rules.loader import RuleSet, load_rules
+from assesslint.yamlfile import YamlError
+
+# Below this many files, starting worker processes costs more than it saves.
+_MIN_FILES_FOR_WORKERS = 4
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the command line asked for, over and above the configuration."""
+
+    config_file: Path | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    jobs: int | None = None
+    redact: bool = False
+
+
+@dataclass
+class Setup:
+    """Everything needed to check files under one configuration."""
+
+    config: Config
+    sections: SectionMap
+    ruleset: RuleSet
+    selection: Selection
+    fail_on: str
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def engine(self) -> Engine:
+        """The engine for this configuration, built on first use."""
+        if self._engine is None:
+            self._engine = Engine(self.ruleset, get_pipeline(self.config.model))
+        return self._engine
+
+
+def make_setup(config: Config, options: RunOptions) -> Setup:
+    """Load the sections and rules for `config`; raise `ConfigError` for any mistake."""
+    sections = default_section_map()
+    if config.sections:
+        sections = sections.with_aliases(config.sections)
+    folders = [builtin_rules_dir(), *config.rule_dirs]
+    ruleset = load_rules(folders, sections.names)
+    select = options.select if options.select is not None else config.select
+    ignore = (*config.ignore, *options.ignore)
+    errors = _unknown_selectors(ruleset, config, select, ignore, options)
+    for rule_id in config.severity:
+        if ruleset.get(rule_id) is None:
+            errors.append(config.error_at("severity", f"'severity' names unknown rule {rule_id!r}"))
+    if errors:
+        raise ConfigError(errors)
+    selection = Selection(
+        select=frozenset(select) if select is not None else None,
+        ignore=frozenset(ignore),
+        severity={rule: Severity(level) for rule, level in config.severity.items()},
+        allow=frozenset(config.allow),
+    )
+    return Setup(config, sections, ruleset, selection, options.fail_on or config.fail_on or "error")
+
+
+def _unknown_selectors(
+    ruleset: RuleSet,
+    config: Config,
+    select: Sequence[str] | None,
+    ignore: Sequence[str],
+    options: RunOptions,
+) -> list[YamlError]:
+    known = {rule.id for rule in ruleset.rules} | set(ruleset.categories)
+    errors = []
+    for key, names, from_cli in (
+        ("select", select or (), options.select is not None),
+        ("ignore", ignore, False),
+    ):
+        for name in names:
+            if name in known:
+                continue
+            message = (
+                f"{key!r} names {name!r}, which is neither a rule nor a category; "
+                "see `assesslint rules`"
+            )
+            if from_cli or name in options.ignore:
+                errors.append(YamlError("command line", 1, 1, message))
+            else:
+                errors.append(config.error_at(key, message))
+    return errors
+
+
+class Setups:
+    """Setups by configuration file, made once each."""
+
+    def __init__(self, options: RunOptions) -> None:
+        self.options = options
+        self._by_path: dict[Path | None, Setup] = {}
+
+    def config_path(self, target: Target) -> Path | None:
+        """Return the configuration file that applies to `target`."""
+        if self.options.config_file is not None:
+            return self.options.config_file
+        return find_config_file(target.path if target.path is not None else Path.cwd())
+
+    def get(self, config_path: Path | None) -> Setup:
+        """Return the setup for a configuration file (None: the defaults)."""
+        if config_path not in self._by_path:
+            config = load_config(config_path) if config_path is not None else Config()
+            self._by_path[config_path] = make_setup(config, self.options)
+        return self._by_path[config_path]
+
+
+def check_target(
+    target: Target, setup: Setup, redact: bool, stdin: Callable[[], bytes] | None = None
+) -> FileResult:
+    """Read and check one file, returning its result (never raising for a bad file)."""
+    try:
+        if target.path is None:
+            data = (stdin or _read_stdin)()
+            suffix = Path(target.display).suffix
+            document = read_bytes(data, target.display, setup.sections, suffix=suffix or ".txt")
+        else:
+            document = read_document(target.path, setup.sections)
+    except ReadError as error:
+        return FileResult(
+            path=target.display, format=None, error=FileProblem(error.code.value, error.message)
+        )
+    findings = setup.engine.check(document, setup.selection, redact=redact)
+    return FileResult(
+        path=target.display,
+        format=document.format,
+        findings=tuple(findings),
+        words=document.words,
+        notices=document.notices,
+    )
+
+
+def _read_stdin() -> bytes:
+    return sys.stdin.buffer.read()
+
+
+# Worker processes keep their own setups, built once each.
+_worker_setups: Setups | None = None
+
+
+def _init_worker(options: RunOptions) -> None:
+    global _worker_setups
+    _worker_setups = Setups(options)
+
+
+def _check_in_worker(target: Target, config_path: Path | None) -> FileResult:
+    assert _worker_setups is not None
+    setup = _worker_setups.get(config_path)
+    return check_target(target, setup, _worker_setups.options.redact)
+
+
+def default_jobs() -> int:
+    """Return the number of worker processes to use by default: one per core."""
+    return max(
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1),
+        1,
+    )
+
+
+def run(targets: Sequence[Target], setups: Setups) -> Iterator[FileResult]:
+    """Check every target, yielding results in the order of `targets`.
+
+    Configurations are all loaded first, so a mistake in one stops the run before any
+    file is read.
+    """
+    config_paths = [setups.config_path(target) for target in targets]
+    for config_path in dict.fromkeys(config_paths):
+        # Build each engine now: a missing spaCy model is reported before any file is
+        # read, and forked workers start with the engine already built.
+        _ = setups.get(config_path).engine
+    jobs = setups.options.jobs
+    if jobs is None:
+        configured = [setups.get(p).config.jobs for p in config_paths if setups.get(p).config.jobs]
+        jobs = min(j for j in configured if j is not None) if configured else default_jobs()
+    files = [t for t in targets if not t.is_stdin]
+    if jobs <= 1 or len(files) < _MIN_FILES_FOR_WORKERS:
+        for target, config_path in zip(targets, config_paths, strict=True):
+            yield check_target(target, setups.get(config_path), setups.options.redact)
+        return
+    yield from _run_in_workers(targets, config_paths, setups, min(jobs, len(files)))
+
+
+def _run_in_workers(
+    targets: Sequence[Target], config_paths: Sequence[Path | None], setups: Setups, workers: int
+) -> Iterator[FileResult]:
+    global _worker_setups
+    context: BaseContext
+    if "fork" in multiprocessing.get_all_start_methods():
+        # Forked workers inherit the setups, engines included, and build nothing.
+        _worker_setups = setups
+        context = multiprocessing.get_context("fork")
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    else:
+        context = multiprocessing.get_context("spawn")
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(setups.options,),
+        )
+    with pool:
+        futures: list[Future[FileResult] | None] = []
+        for target, config_path in zip(targets, config_paths, strict=True):
+            if target.is_stdin:
+                futures.append(None)
+            else:
+                futures.append(pool.submit(_check_in_worker, target, config_path))
+        for target, config_path, future in zip(targets, config_paths, futures, strict=True):
+            if future is None:
+                yield check_target(target, setups.get(config_path), setups.options.redact)
+            else:
+                yield future.result()
+
+
+__all__ = ["ConfigError", "RunOptions", "Setup", "Setups", "check_target", "run"]
