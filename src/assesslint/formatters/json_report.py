@@ -1,0 +1,82 @@
+"""`--format json`: the `assesslint/v1` schema, exactly as DESIGN.md sets it out (a contract).
+
+`match` is the block's text between `start` and `end`, or null for a finding about a
+section or the whole report (and with `--no-snippets`). `table` is null outside tables,
+otherwise a list of `{table, row, column}` from the outermost table inwards, counted from 1.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from assesslint import __version__
+from assesslint.formatters.summary import Summary
+from assesslint.models import FileResult, Finding
+
+SCHEMA = "assesslint/v1"
+
+
+def finding_data(finding: Finding) -> dict[str, Any]:
+    """Describe one finding as the schema does."""
+    location = finding.location
+    return {
+        "rule": finding.rule,
+        "category": finding.category,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+        "match": finding.match,
+        "section": finding.section,
+        "location": {
+            "block": location.block,
+            "start": location.start,
+            "end": location.end,
+            "line": location.line,
+            "column": location.column,
+            "table": [
+                {"table": cell.table, "row": cell.row, "column": cell.column}
+                for cell in location.table
+            ]
+            or None,
+        },
+        "details": finding.details,
+    }
+
+
+def file_data(result: FileResult) -> dict[str, Any]:
+    """Describe one file's result as the schema does."""
+    return {
+        "path": result.path,
+        "format": result.format,
+        "status": result.status,
+        "error": (
+            {"code": result.error.code, "message": result.error.message}
+            if result.error is not None
+            else None
+        ),
+        "words": result.words,
+        "findings": [finding_data(finding) for finding in result.findings],
+    }
+
+
+def report_data(results: Sequence[FileResult]) -> dict[str, Any]:
+    """Describe a whole run as the schema does."""
+    summary = Summary.of(results)
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "assesslint", "version": __version__},
+        "files": [file_data(result) for result in results],
+        "summary": {
+            "files": summary.files,
+            "checked": summary.checked,
+            "errors": summary.unreadable,
+            "findings": summary.by_severity,
+        },
+    }
+
+
+def render(results: Sequence[FileResult]) -> str:
+    """Render a run as JSON text."""
+    return json.dumps(report_data(results), ensure_ascii=False, indent=2) + "\n"

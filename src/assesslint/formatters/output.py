@@ -1,0 +1,29 @@
+"""Write an output file whole or not at all.
+
+The report goes to a temporary file in the same folder, which is renamed over the target
+only once it is complete, so an interrupted run never leaves half a report behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write `data` to `path` in one step."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    folder = path.resolve().parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise
