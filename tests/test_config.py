@@ -63,7 +63,8 @@ def test_mistakes_are_located(tmp_path: Path) -> None:
         load_config(path)
     messages = [str(error) for error in caught.value.errors]
     assert messages[0] == (
-        f"{path}:1:1: unknown key 'sectons' in the configuration; expected one of: sections"
+        f"{path}:1:1: unknown key 'sectons' in the configuration; expected one of: select, "
+        "ignore, severity, fail-on, rules, sections, allow, model, jobs"
     )
     assert messages[1].startswith(f"{path}:4:14: invalid regular expression 'analysis('")
     assert messages[2].startswith(f"{path}:5:9: the aliases of section 'plan' must be a list")
@@ -85,3 +86,46 @@ def test_pyproject_mistakes_name_the_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert str(caught.value).startswith(f"{path}:5:1: unknown key 'selct'")
+
+
+def test_every_key(tmp_path: Path) -> None:
+    (tmp_path / "la-rules").mkdir()
+    path = tmp_path / ".assesslint.yaml"
+    path.write_text(
+        "select: [jargon, stable-without-risk]\n"
+        "ignore: long-sentence\n"
+        "severity: {jargon-acronym: info}\n"
+        "fail-on: warning\n"
+        "rules: [la-rules]\n"
+        "allow: [SENCO, Contact]\n"
+        "model: en_core_web_sm\n"
+        "jobs: 3\n",
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert config.select == ("jargon", "stable-without-risk")
+    assert config.ignore == ("long-sentence",)
+    assert config.severity == {"jargon-acronym": "info"}
+    assert config.fail_on == "warning"
+    assert config.rule_dirs == ((tmp_path / "la-rules").resolve(),)
+    assert config.allow == ("senco", "contact")
+    assert (config.model, config.jobs) == ("en_core_web_sm", 3)
+    assert config.positions["jobs"] == (8, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("fail-on: sometimes\n", "1:10: 'fail-on' must be one of: error, warning, info, never"),
+        ("severity: {jargon-acronym: loud}\n", "1:11: 'severity' maps rule IDs to error"),
+        ("rules: [missing-folder]\n", "1:8: rules folder 'missing-folder' does not exist"),
+        ("jobs: 0\n", "1:7: 'jobs' must be a whole number of at least 1"),
+        ("select: {a: 1}\n", "1:9: 'select' must be a list of text"),
+    ],
+)
+def test_bad_values_are_located(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / ".assesslint.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value).startswith(f"{path}:{message}")

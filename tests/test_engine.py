@@ -1,0 +1,154 @@
+"""The engine: one matching pass per document, findings placed exactly, selection applied."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assesslint.engine import Engine, Selection
+from assesslint.models import Severity
+from assesslint.readers import read_bytes, read_document
+from assesslint.readers.sections import SectionMap
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+POOR = """\
+Reason for assessment:
+Referral from MASH after a DV incident. NFA by police. Kayla was present.
+
+Child's views:
+N/A - Kayla is too young to give her views.
+
+Parenting capacity:
+Mum's mental health is stable. The family are settled and there are no concerns.
+
+Plan:
+- Mum to engage with services.
+- Refer Kayla to CAMHS.
+- Dad will stop shouting.
+"""
+
+
+def long_report(words: int) -> str:
+    """A report of at least `words` words, made of realistic sections."""
+    parts = []
+    while sum(len(p.split()) for p in parts) < words:
+        parts.append(POOR)
+    return "\n".join(parts)
+
+
+class Counting:
+    """Wraps a matcher or compiled regex and counts how often it is run."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.calls = 0
+
+    def __call__(self, *args: Any) -> Any:
+        self.calls += 1
+        return self.inner(*args)
+
+    def finditer(self, *args: Any) -> Any:
+        self.calls += 1
+        return self.inner.finditer(*args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def __len__(self) -> int:
+        return len(self.inner)
+
+
+def test_a_5000_word_report_is_matched_once_per_pattern(
+    engine: Engine, sections: SectionMap
+) -> None:
+    text = long_report(5600)
+    document = read_bytes(text.encode(), "long.txt", sections, suffix=".txt")
+    assert document.words >= 5000
+    patterns = engine.patterns
+    phrase = [Counting(m) for m in patterns._active_phrase]
+    tokens = Counting(patterns._token_matcher)
+    regexes = [(key, Counting(regex)) for key, regex in patterns._regexes]
+    patterns._active_phrase, patterns._token_matcher, patterns._regexes = phrase, tokens, regexes
+    try:
+        findings = engine.check(document)
+    finally:
+        patterns._active_phrase = [m.inner for m in phrase]
+        patterns._token_matcher = tokens.inner
+        patterns._regexes = [(key, regex.inner) for key, regex in regexes]
+    assert findings
+    assert len(engine.checkers) >= 5
+    assert [m.calls for m in phrase] == [1] * len(phrase)
+    assert tokens.calls == (1 if patterns._has_tokens else 0)
+    assert len(regexes) > 20
+    assert {regex.calls for _, regex in regexes} == {1}
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("0*")), ids=lambda p: p.name)
+def test_match_is_always_the_block_text_between_start_and_end(
+    path: Path, engine: Engine, sections: SectionMap
+) -> None:
+    document = read_document(path, sections)
+    findings = engine.check(document)
+    for finding in findings:
+        location = finding.location
+        if finding.match is None:
+            assert location.start is None and location.end is None
+            continue
+        assert location.block is not None and location.start is not None
+        block = document.blocks[location.block]
+        assert block.text[location.start : location.end] == finding.match
+        assert document.text[location.offset : location.offset + len(finding.match)] == (
+            finding.match
+        )
+        assert finding.section == block.section.heading
+    assert findings == sorted(findings, key=lambda f: f.sort_key)
+
+
+def test_selection_by_id_and_category_and_severity(engine: Engine, sections: SectionMap) -> None:
+    document = read_bytes(POOR.encode(), "r.txt", sections, suffix=".txt")
+    everything = {f.rule for f in engine.check(document)}
+    assert {"jargon-acronym", "stable-without-risk", "outcome-not-smart"} <= everything
+    only = engine.check(document, Selection(select=frozenset({"jargon"})))
+    assert {f.rule for f in only} == {"jargon-acronym"}
+    without = engine.check(document, Selection(ignore=frozenset({"jargon", "planning"})))
+    assert {f.rule for f in without} == everything - {"jargon-acronym", "outcome-not-smart"}
+    louder = engine.check(
+        document,
+        Selection(
+            select=frozenset({"stable-without-risk"}),
+            severity={"stable-without-risk": Severity.ERROR},
+        ),
+    )
+    assert {f.severity for f in louder} == {Severity.ERROR}
+
+
+def test_redacted_findings_carry_no_report_text(engine: Engine, sections: SectionMap) -> None:
+    document = read_bytes(POOR.encode(), "r.txt", sections, suffix=".txt")
+    findings = engine.check(document, redact=True)
+    assert findings
+    sentences = [s.strip() for s in re.split(r"[.\n]", POOR) if len(s.split()) >= 3]
+    for finding in findings:
+        assert finding.match is None and finding.snippet is None
+        for sentence in sentences:
+            assert sentence not in finding.message
+            assert sentence not in (finding.suggestion or "")
+
+
+def test_findings_say_where_they_are(engine: Engine, sections: SectionMap) -> None:
+    document = read_document(EXAMPLES / "02-case-system-export-poor.docx", sections)
+    stable = next(f for f in engine.check(document) if f.rule == "stable-without-risk")
+    assert stable.location.where == "table 1, row 7"
+    assert stable.section == "Parenting capacity"
+    assert stable.snippet is not None
+    assert stable.snippet.text[stable.snippet.start : stable.snippet.end] == "stable"
+    text = read_bytes(POOR.encode(), "r.txt", sections, suffix=".txt")
+    acronym = next(f for f in engine.check(text) if f.rule == "jargon-acronym")
+    assert (acronym.location.line, acronym.location.column, acronym.location.where) == (
+        2,
+        15,
+        "2:15",
+    )
