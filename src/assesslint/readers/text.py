@@ -2,7 +2,8 @@
 
 Plain-text reports have no styles, so headings are recognised by how they look: underlined
 with `===` or `---`, ALL CAPS lines, numbered headings ("3. Analysis", "3.1 Stability"),
-`# Markdown-style` lines, and `Label:` lines standing alone ("Child's views:"). Paragraphs
+`# Markdown-style` lines, `Label:` lines standing alone ("Child's views:"), and a known
+section name typed on a line of its own after a blank line ("Plan"). Paragraphs
 are runs of lines separated by blank lines; list items start with `-`, `*`, `•`, `1.`, `1)`,
 `a)` or `(a)`. Every block keeps a map back to its lines and columns.
 """
@@ -119,7 +120,7 @@ class _TextReader:
         if heading_level is not None:
             self._explicit(text, heading_level, line)
             return index + 1
-        if self._is_label_line(text):
+        if self._is_label_line(text) or self._is_bare_heading(index):
             self._implicit(text, line)
             return index + 1
         if _LIST_ITEM.match(line.text):
@@ -169,6 +170,17 @@ class _TextReader:
         words = len(text.split())
         return words <= _MAX_LABEL_WORDS and (
             self.builder.is_known_heading(text) or words <= _MAX_LABEL_WORDS - 2
+        )
+
+    def _is_bare_heading(self, index: int) -> bool:
+        """A known heading typed on a line of its own ("Plan", "Analysis of risk")."""
+        text = self.lines[index].stripped
+        before = index == 0 or not self.lines[index - 1].stripped
+        return (
+            before
+            and _short(text)
+            and not text.endswith((".", ",", ";"))
+            and self.builder.is_known_heading(text)
         )
 
     def _list_item(self, index: int) -> int:
