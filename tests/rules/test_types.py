@@ -349,3 +349,29 @@ def test_metric_headings_are_not_measured(
     text = "# A heading with far too many words for any heading really\n\nShort.\n"
     rule = f"type: metric\nmax: 3\nmeasure: {measure}\n"
     assert check(tmp_path, sections, rule, text, fmt=".md") == []
+
+
+def test_conditional_first_per_sentence(tmp_path: Path, sections: SectionMap) -> None:
+    rule = """\
+    type: conditional
+    trigger: [cooperative, attended every appointment]
+    per-sentence: first
+    """
+    text = "Mum was cooperative and attended every appointment. Dad was cooperative."
+    assert matches(check(tmp_path, sections, rule, text)) == ["cooperative", "cooperative"]
+
+
+def test_coverage_also_in(tmp_path: Path, sections: SectionMap) -> None:
+    rule = """\
+    type: coverage
+    section: analysis
+    questions:
+      strengths:
+        label: the strengths
+        patterns: [warm, close to]
+        also-in: [strengths]
+    """
+    listed = "Strengths:\nLeo is close to his mum.\n\nAnalysis:\nMornings are hard.\n"
+    assert check(tmp_path, sections, rule, listed) == []
+    absent = "Risks:\nLeo is close to the road.\n\nAnalysis:\nMornings are hard.\n"
+    assert len(check(tmp_path, sections, rule, absent)) == 1

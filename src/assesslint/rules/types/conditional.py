@@ -13,6 +13,8 @@ Keys:
                document, {sentences-before: N, sentences-after: N} (never beyond the
                trigger's section), or {sections: [canonical names]}
   with-window  where `with` looks; the same forms; default sentence
+  per-sentence all (default): every trigger is a finding; first: at most one finding in a
+               sentence (several triggers in one sentence are one problem)
 
 Placeholders: {match}, {section}.
 """
@@ -45,6 +47,7 @@ class ConditionalOptions:
     repeat: str | None
     window: Window
     with_window: Window
+    first_per_sentence: bool
 
 
 def parse(data: MarkedDict, ctx: ParseContext) -> ConditionalOptions:
@@ -60,6 +63,7 @@ def parse(data: MarkedDict, ctx: ParseContext) -> ConditionalOptions:
         repeat=repeat,
         window=parse_window(data, "window", ctx, Window()),
         with_window=parse_window(data, "with-window", ctx, Window()),
+        first_per_sentence=ctx.choice(data, "per-sentence", ["all", "first"], "all") == "first",
     )
 
 
@@ -81,6 +85,7 @@ class ConditionalChecker(Checker):
         """Yield each trigger that lacks its companion (or has its `with`)."""
         options = self.options
         reported: set[str] = set()
+        flagged_sentences: set[int] = set()
         triggers = _outermost(matches.get(self.trigger))
         for start, end in triggers:
             block = parsed.document.block_at(start)
@@ -106,6 +111,11 @@ class ConditionalChecker(Checker):
                 if word.lower() in reported or _mentioned(parsed, word, ranges, start):
                     continue
                 reported.add(word.lower())
+            if options.first_per_sentence:
+                sentence = parsed.sentence_index(start)
+                if sentence in flagged_sentences:
+                    continue
+                flagged_sentences.add(sentence)
             yield Hit(start, end, values={"match": match})
 
 
@@ -138,7 +148,9 @@ def _mentioned(
 
 TYPE = RuleType(
     name="conditional",
-    keys=frozenset({"trigger", "unless", "require", "with", "repeat", "window", "with-window"}),
+    keys=frozenset(
+        {"trigger", "unless", "require", "with", "repeat", "window", "with-window", "per-sentence"}
+    ),
     placeholders=frozenset({"match"}),
     parse=parse,
     checker=ConditionalChecker,

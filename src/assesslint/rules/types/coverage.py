@@ -16,11 +16,18 @@ Keys:
                    when      patterns that must appear somewhere in the report for the
                              question to be asked at all (ask about the impact of drinking
                              only when drinking is mentioned)
+                   also-in   canonical sections whose text also answers the question
+                             (strengths listed under "Strengths" count for the analysis)
   stand-ins      patterns for words that stand in for an answer without giving one ("N/A",
                  "too young"): each one needs an answer in its own block, or it is a
                  finding at those words
+  stand-in-answers
+                 patterns that answer a stand-in (default: the questions' patterns)
+  stand-in-message
+                 wording for a stand-in (default: the rule's own message)
 
-An unanswered question is a finding at the section's heading. Headings themselves are
+An unanswered question is a finding at the section's heading, worded by the rule's
+`message`; so is an empty section, when the rule asks no questions. Headings themselves are
 never taken as answers.
 
 Placeholders: {question}, {section}, {match} (for stand-ins).
@@ -53,6 +60,7 @@ class Question:
     together: tuple[tuple[PatternSpec, ...], ...]
     when: tuple[PatternSpec, ...]
     minimum: int
+    also_in: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,8 @@ class CoverageOptions:
     missing_suggest: str | None
     questions: tuple[Question, ...]
     stand_ins: tuple[PatternSpec, ...]
+    stand_in_answers: tuple[PatternSpec, ...]
+    stand_in_message: str | None
 
 
 def parse(data: MarkedDict, ctx: ParseContext) -> CoverageOptions:
@@ -82,7 +92,7 @@ def parse(data: MarkedDict, ctx: ParseContext) -> CoverageOptions:
             ctx.error(where, f"question {name!r} must be a mapping with 'label' and 'patterns'")
             continue
         ctx.check_keys(
-            value, {"label", "patterns", "together", "when", "min"}, f"question {name!r}"
+            value, {"label", "patterns", "together", "when", "min", "also-in"}, f"question {name!r}"
         )
         together: list[tuple[PatternSpec, ...]] = []
         groups = value.get("together")
@@ -108,6 +118,7 @@ def parse(data: MarkedDict, ctx: ParseContext) -> CoverageOptions:
                 together=tuple(together),
                 when=tuple(ctx.patterns(value, "when")),
                 minimum=ctx.integer(value, "min", minimum=1) or 1,
+                also_in=ctx.sections(value, "also-in") or frozenset(),
             )
         )
     return CoverageOptions(
@@ -119,6 +130,8 @@ def parse(data: MarkedDict, ctx: ParseContext) -> CoverageOptions:
         missing_suggest=ctx.template(data, "missing-suggest"),
         questions=tuple(questions),
         stand_ins=tuple(ctx.patterns(data, "stand-ins")),
+        stand_in_answers=tuple(ctx.patterns(data, "stand-in-answers")),
+        stand_in_message=ctx.template(data, "stand-in-message"),
     )
 
 
@@ -136,6 +149,11 @@ class CoverageChecker(Checker):
         )
         self.stand_ins = (
             registry.add(rule.id, "stand-ins", options.stand_ins) if options.stand_ins else None
+        )
+        self.stand_in_answers = (
+            registry.add(rule.id, "stand-in-answers", options.stand_in_answers)
+            if options.stand_in_answers
+            else None
         )
         self.questions: list[tuple[Question, str | None, list[str], str | None]] = []
         for question in options.questions:
@@ -188,7 +206,14 @@ class CoverageChecker(Checker):
                 if when and not matches.get(when):
                     answered.add(question.name)
                     continue
-                if self._answered(parsed, matches, key, together, question, ranges):
+                elsewhere = [
+                    (b.start, b.end)
+                    for b in parsed.document.blocks
+                    if question.also_in
+                    and b.kind is not BlockKind.HEADING
+                    and b.section.names & question.also_in
+                ]
+                if self._answered(parsed, matches, key, together, question, ranges + elsewhere):
                     answered.add(question.name)
                 else:
                     unanswered.append(question)
@@ -208,6 +233,7 @@ class CoverageChecker(Checker):
                                         unanswered or [q for q, *_ in self.questions]
                                     ),
                                 },
+                                message=options.stand_in_message,
                             )
                             break
             if stand_in_found:
@@ -246,6 +272,8 @@ class CoverageChecker(Checker):
         return False
 
     def _block_answers(self, parsed: ParsedDocument, matches: MatchIndex, block: Block) -> bool:
+        if self.stand_in_answers is not None:
+            return matches.any_within(self.stand_in_answers, block.start, block.end)
         for question, key, together, _when in self.questions:
             if self._answered(parsed, matches, key, together, question, [(block.start, block.end)]):
                 return True
@@ -289,6 +317,8 @@ TYPE = RuleType(
     name="coverage",
     keys=frozenset(
         {
+            "stand-in-answers",
+            "stand-in-message",
             "section",
             "scope",
             "if-missing",

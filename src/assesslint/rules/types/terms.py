@@ -22,7 +22,9 @@ Keys:
                like, Roman numerals, ordinary words typed in capitals and text written all
                in capitals are never taken for abbreviations
 
-Placeholders: {match}, {term}, {alternative}, {expansion}, {section}.
+Placeholders: {match}, {term}, {alternative} (the alternatives, each in quotation marks, joined
+by "or"), {advice} (the same without quotation marks, for alternatives that describe what to
+write rather than give the words), {expansion}, {section}.
 A `define` or `unknown` finding is made once per acronym, at its first use.
 """
 
@@ -229,6 +231,7 @@ class TermsChecker(Checker):
     def check(self, parsed: ParsedDocument, matches: MatchIndex) -> Iterator[Hit]:
         """Yield listed terms, acronyms not spelled out, and unknown abbreviations."""
         text = parsed.text
+        flagged: list[tuple[int, int, TermSpec]] = []
         for term, key, unless, sentence_key in self.keys:
             if term.cls == "known":
                 continue
@@ -244,9 +247,14 @@ class TermsChecker(Checker):
                     continue
                 if sentence_key and matches.any_within(sentence_key, *parsed.sentence_span(start)):
                     continue
-                yield Hit(
-                    start, end, values=self._values(term, text[start:end]), redacted=term.term
-                )
+                flagged.append((start, end, term))
+        # Where listed terms overlap ("placement breakdown", "placement"), the longest wins.
+        last_end = -1
+        for start, end, term in sorted(flagged, key=lambda f: (f[0], -f[1])):
+            if start < last_end:
+                continue
+            last_end = end
+            yield Hit(start, end, values=self._values(term, text[start:end]), redacted=term.term)
         if self.options.unknown is not None:
             yield from self._unknown(parsed, self.options.unknown)
 
@@ -255,6 +263,7 @@ class TermsChecker(Checker):
             "match": match,
             "term": term.term,
             "alternative": " or ".join(f'"{a}"' for a in term.alternatives) or "plainer words",
+            "advice": " or ".join(term.alternatives) or "what happened, in plain words",
             "expansion": term.expansions[0] if term.expansions else "the words in full",
         }
 
@@ -322,6 +331,7 @@ class TermsChecker(Checker):
                     "match": word,
                     "term": word,
                     "alternative": "the words in full",
+                    "advice": "the words in full",
                     "expansion": "the words in full",
                 },
                 message=unknown.wording.message,
@@ -406,7 +416,7 @@ def is_defined(
 TYPE = RuleType(
     name="terms",
     keys=frozenset({"terms", "lexicon", "define", "unknown"}),
-    placeholders=frozenset({"match", "term", "alternative", "expansion"}),
+    placeholders=frozenset({"match", "term", "alternative", "advice", "expansion"}),
     parse=parse,
     checker=TermsChecker,
     doc=__doc__ or "",
