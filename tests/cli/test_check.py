@@ -122,8 +122,10 @@ def test_json_schema(team: Path) -> None:
     assert finding["match"] == "stable" and finding["category"] == "risk"
     assert finding["location"]["table"] == [{"table": 1, "row": 7, "column": 2}]
     assert set(finding["location"]) == {"block", "start", "end", "line", "column", "table"}
-    line_finding = text["findings"][0]
+    line_finding = next(f for f in text["findings"] if f["match"])
     assert line_finding["location"]["line"] and line_finding["location"]["table"] is None
+    whole = next(f for f in text["findings"] if f["rule"] == "history-missing")
+    assert whole["location"]["line"] is None and whole["match"] is None
     counts = data["summary"]["findings"]
     assert data["summary"]["files"] == 2 and data["summary"]["checked"] == 2
     assert data["summary"]["errors"] == 0

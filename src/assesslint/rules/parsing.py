@@ -235,7 +235,7 @@ class ParseContext:
         if kind == "regex":
             case_sensitive = self.boolean(item, "case-sensitive", False)
             try:
-                re.compile(value, 0 if case_sensitive else re.IGNORECASE)
+                re.compile(value, re.MULTILINE | (0 if case_sensitive else re.IGNORECASE))
             except re.error as error:
                 self.error(at, f"invalid regular expression {value!r}: {error}")
                 return []

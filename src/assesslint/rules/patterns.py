@@ -134,7 +134,7 @@ class CompiledPatterns:
                 elif pattern.kind == "tokens":
                     self._token_matcher.add(key, [pattern.value])
                 elif pattern.kind == "regex":
-                    flags = 0 if pattern.case_sensitive else re.IGNORECASE
+                    flags = re.MULTILINE | (0 if pattern.case_sensitive else re.IGNORECASE)
                     self._regexes.append((key, re.compile(pattern.value, flags)))
         for kind, by_key in phrases.items():
             matcher = self._phrase_matchers[kind]
@@ -168,7 +168,8 @@ class CompiledPatterns:
             # A group named "match" narrows the match to the words that matter
             # ("is stable" is found, "stable" is reported).
             group = "match" if "match" in regex.groupindex else 0
-            for hit in regex.finditer(parsed.text):
+            # The document text keeps its line breaks, so ^ and $ find block and line edges.
+            for hit in regex.finditer(parsed.document.text):
                 start, end = hit.span(group)
                 if end > start:
                     found[key].add((start, end))
