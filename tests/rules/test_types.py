@@ -264,9 +264,11 @@ def test_coverage_when_and_together(tmp_path: Path, sections: SectionMap) -> Non
     assert check(tmp_path, sections, rule, no_drinking) == []
     apart = (
         "History:\nDad's drinking.\n\n"
-        "Analysis:\nDad's drinking is daily. The impact on Leo is unclear."
+        "Analysis:\nDad's drinking is daily. He works nights. The impact on Leo is unclear."
     )
     assert len(check(tmp_path, sections, rule, apart)) == 1
+    next_sentence = "Analysis:\nDad's drinking is daily. The impact on Leo is that he is scared."
+    assert check(tmp_path, sections, rule, next_sentence) == []
     together = "Analysis:\nDad's drinking means that for Leo, evenings are frightening."
     assert check(tmp_path, sections, rule, together) == []
 

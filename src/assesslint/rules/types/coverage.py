@@ -13,11 +13,13 @@ Keys:
                    label     the question in words, for {question} ("why the problem began")
                    patterns  patterns of which `min` (default 1) must appear in the section
                    together  a list of pattern lists that must all appear in one sentence
+                             or in a sentence and the one after it
                    when      patterns that must appear somewhere in the report for the
                              question to be asked at all (ask about the impact of drinking
                              only when drinking is mentioned)
-                   also-in   canonical sections whose text also answers the question
-                             (strengths listed under "Strengths" count for the analysis)
+                   also-in   canonical sections whose text, if there is any, answers the
+                             question (strengths listed under "Strengths" count for the
+                             analysis)
   stand-ins      patterns for words that stand in for an answer without giving one ("N/A",
                  "too young"): each one needs an answer in its own block, or it is a
                  finding at those words
@@ -206,14 +208,13 @@ class CoverageChecker(Checker):
                 if when and not matches.get(when):
                     answered.add(question.name)
                     continue
-                elsewhere = [
-                    (b.start, b.end)
+                if question.also_in and any(
+                    b.kind is not BlockKind.HEADING and b.section.names & question.also_in
                     for b in parsed.document.blocks
-                    if question.also_in
-                    and b.kind is not BlockKind.HEADING
-                    and b.section.names & question.also_in
-                ]
-                if self._answered(parsed, matches, key, together, question, ranges + elsewhere):
+                ):
+                    answered.add(question.name)
+                    continue
+                if self._answered(parsed, matches, key, together, question, ranges):
                     answered.add(question.name)
                 else:
                     unanswered.append(question)
@@ -266,8 +267,11 @@ class CoverageChecker(Checker):
         if together:
             for start, end in ranges:
                 for span in matches.within(together[0], start, end):
-                    sentence = parsed.sentence_span(span[0])
-                    if all(matches.any_within(k, *sentence) for k in together[1:]):
+                    # "Dad's drinking began in 2024. For Sam this means ..." is one answer.
+                    index = parsed.sentence_index(span[0])
+                    following = parsed.sentences[min(index + 1, len(parsed.sentences) - 1)]
+                    window = (parsed.sentences[index][0], following[1])
+                    if all(matches.any_within(k, *window) for k in together[1:]):
                         return True
         return False
 
