@@ -1,0 +1,34 @@
+"""The README's quick start and its sample output say what the tool really does."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assesslint.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_quick_start_has_exactly_two_commands() -> None:
+    quick_start = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```sh\n(.*?)```", quick_start, re.DOTALL)
+    assert block is not None
+    commands = [line for line in block.group(1).splitlines() if line and not line.startswith("#")]
+    assert len(commands) == 2, commands
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert ci.replace(" --quiet", "") == commands[1], "CI must run the README's test command"
+
+
+@pytest.mark.parametrize(
+    "report", re.findall(r"<!-- check-output: (\S+) -->", README), ids=lambda r: r
+)
+def test_sample_output_is_what_check_prints(report: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    shown = README.split(f"<!-- check-output: {report} -->\n```\n", 1)[1].split("```", 1)[0]
+    result = CliRunner().invoke(main, ["check", report], env={"COLUMNS": "96"})
+    assert result.output == shown, "paste the new output into README.md after reading it"
