@@ -8,9 +8,10 @@ inputs are still checked and reported).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from rich.console import Console
@@ -20,6 +21,10 @@ from assesslint.config import FAIL_ON, Config, ConfigError, find_config_file, lo
 from assesslint.models import FileResult, ReadError, Severity
 from assesslint.readers.sections import SectionFileError, SectionMap, default_section_map
 from assesslint.rules.loader import RuleLoadError, RuleSet
+
+if TYPE_CHECKING:
+    from assesslint.report.team import TeamSummary as TeamSummary_
+    from assesslint.runner import RunOptions as RunOptions_
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -74,15 +79,131 @@ def exit_code(outcomes: Sequence[tuple[FileResult, str]]) -> int:
     return EXIT_OK
 
 
+EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by Ctrl-C
+
+
+def _batch_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options `check` and `report` share: which rules, which configuration, workers."""
+    options = [
+        click.option(
+            "--fail-on",
+            type=click.Choice(FAIL_ON),
+            help="Exit with 1 when there are findings this serious or more "
+            "[default: error, or the configuration's].",
+        ),
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="ID/CATEGORY",
+            help="Only these rules or categories (repeat, or separate with commas).",
+        ),
+        click.option(
+            "--ignore",
+            multiple=True,
+            metavar="ID/CATEGORY",
+            help="Leave out these rules or categories (added to the configuration's).",
+        ),
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(path_type=Path, dir_okay=False, exists=True),
+            help="Use this configuration file for every report.",
+        ),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=1),
+            help="Worker processes for a batch [default: one per core].",
+        ),
+        click.option(
+            "--no-snippets",
+            is_flag=True,
+            help="Leave every word of the reports out of the output: no quotations, no "
+            "matched words (for sharing with people who must not see case details).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@dataclass
+class Batch:
+    """The results of a run, each file's `--fail-on`, and whether Ctrl-C stopped it."""
+
+    results: list[FileResult]
+    thresholds: list[str]
+    total: int
+    interrupted: bool
+
+    @property
+    def exit_code(self) -> int:
+        """The exit code the contract gives these results."""
+        if self.interrupted:
+            return EXIT_INTERRUPTED
+        return exit_code(list(zip(self.results, self.thresholds, strict=True)))
+
+
+def _run_batch(paths: Sequence[str], options: RunOptions_, stdin_name: str = "stdin.txt") -> Batch:
+    from assesslint.files import discover
+    from assesslint.nlp import ModelError
+    from assesslint.progress import BatchProgress
+    from assesslint.runner import Setups, run
+
+    targets = discover(paths, stdin_name=stdin_name)
+    if not targets:
+        _fail("no .docx, .txt or .md files were found in " + ", ".join(paths))
+    setups = Setups(options)
+    results: list[FileResult] = []
+    interrupted = False
+    try:
+        with BatchProgress(len(targets)) as progress:
+            for result in run(targets, setups, on_result=progress.advance):
+                results.append(result)
+    except _SETUP_ERRORS as error:
+        _fail(f"assesslint cannot start because of these mistakes:\n{error}")
+    except ModelError as error:
+        _fail(str(error))
+    except KeyboardInterrupt:
+        interrupted = True
+        _stderr().print(
+            f"Stopped by Ctrl-C: {len(results)} of {len(targets)} files were checked, and "
+            "are reported below. No file was changed."
+        )
+    thresholds = [setups.get(setups.config_path(t)).fail_on for t in targets[: len(results)]]
+    return Batch(results, thresholds, len(targets), interrupted)
+
+
+def _options(
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    config_file: Path | None,
+    jobs: int | None,
+    no_snippets: bool,
+) -> RunOptions_:
+    from assesslint.runner import RunOptions
+
+    return RunOptions(
+        config_file=config_file,
+        select=_split(select) or None,
+        ignore=_split(ignore),
+        fail_on=fail_on,
+        jobs=jobs,
+        redact=no_snippets,
+    )
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "csv", "html"]),
     default="text",
     show_default=True,
-    help="How to show the findings.",
+    help="How to show the findings: text for people, json for tools, csv for "
+    "spreadsheets, html for a report to share.",
 )
 @click.option(
     "--output",
@@ -90,42 +211,7 @@ def exit_code(outcomes: Sequence[tuple[FileResult, str]]) -> int:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the report to this file instead of the screen.",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON),
-    help="Exit with 1 when there are findings this serious or more "
-    "[default: error, or the configuration's].",
-)
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="ID/CATEGORY",
-    help="Only these rules or categories (repeat, or separate with commas).",
-)
-@click.option(
-    "--ignore",
-    multiple=True,
-    metavar="ID/CATEGORY",
-    help="Leave out these rules or categories (added to the configuration's).",
-)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="Use this configuration file for every report.",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    help="Worker processes for a batch [default: one per core].",
-)
-@click.option(
-    "--no-snippets",
-    is_flag=True,
-    help="Leave every word of the reports out of the output: no quotations, no "
-    "matched words (for sharing with people who must not see case details).",
-)
+@_batch_options
 @click.option(
     "--stdin-name",
     default="stdin.txt",
@@ -145,53 +231,135 @@ def check(
     no_snippets: bool,
     stdin_name: str,
 ) -> None:
-    """Check reports (.docx, .txt, .md): files, folders, globs, or - for standard input."""
-    from assesslint.files import discover
-    from assesslint.nlp import ModelError
-    from assesslint.runner import RunOptions, Setups, run
+    """Check reports (.docx, .txt, .md): files, folders, globs, or - for standard input.
 
-    targets = discover(paths, stdin_name=stdin_name)
-    if not targets:
-        _fail("no .docx, .txt or .md files were found in " + ", ".join(paths))
-    options = RunOptions(
-        config_file=config_file,
-        select=_split(select) or None,
-        ignore=_split(ignore),
-        fail_on=fail_on,
-        jobs=jobs,
-        redact=no_snippets,
-    )
-    setups = Setups(options)
-    try:
-        results = list(run(targets, setups))
-        thresholds = [setups.get(setups.config_path(t)).fail_on for t in targets]
-    except _SETUP_ERRORS as error:
-        _fail(f"assesslint cannot start because of these mistakes:\n{error}")
-    except ModelError as error:
-        _fail(str(error))
-    _emit(results, fmt, output)
-    sys.exit(exit_code(list(zip(results, thresholds, strict=True))))
+    With more than one file, a team summary follows the findings: reports worst first,
+    the commonest problems, and how many reports meet each practice area.
+    """
+    options = _options(select, ignore, fail_on, config_file, jobs, no_snippets)
+    batch = _run_batch(paths, options, stdin_name)
+    _emit(batch.results, fmt, output, no_snippets)
+    sys.exit(batch.exit_code)
 
 
-def _emit(results: list[FileResult], fmt: str, output: Path | None) -> None:
-    from assesslint.formatters import json_report, text
+def _team(results: list[FileResult]) -> TeamSummary_:
+    from assesslint.report.areas import default_areas
+    from assesslint.report.team import TeamSummary
+
+    return TeamSummary.of(results, default_areas())
+
+
+def _emit(results: list[FileResult], fmt: str, output: Path | None, redacted: bool) -> None:
+    from assesslint.formatters import csv_report, json_report, text
     from assesslint.formatters.output import write_atomically
+    from assesslint.report import html
+    from assesslint.report import text as team_text
+    from assesslint.summary import Summary
 
+    rendered: str | None = None
     if fmt == "json":
         rendered = json_report.render(results)
+    elif fmt == "csv":
+        rendered = csv_report.render_findings(results)
+    elif fmt == "html":
+        rendered = html.render(results, _team(results), redacted)
+    if rendered is not None:
         if output is None:
             click.echo(rendered, nl=False)
         else:
             write_atomically(output, rendered)
         return
+    team = _team(results) if len(results) > 1 else None
+    closing = Summary.of(results).sentence() + "\n"
     if output is not None:
-        write_atomically(output, text.render_plain(results))
+        plain = text.render_plain(results, closing=team is None)
+        if team is not None:
+            plain += team_text.render_plain(team) + "\n" + closing
+        write_atomically(output, plain)
         return
     console = Console(highlight=False)
     if console.is_terminal:
-        text.render(results, console)
+        text.render(results, console, closing=team is None)
+        if team is not None:
+            console.print(team_text.renderable(team))
+            console.print()
+            console.print(closing.strip(), style="bold")
     else:
-        click.echo(text.render_plain(results, width=console.width), nl=False)
+        click.echo(text.render_plain(results, console.width, closing=team is None), nl=False)
+        if team is not None:
+            click.echo(team_text.render_plain(team, width=console.width) + "\n" + closing, nl=False)
+
+
+# --- report --------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write a self-contained HTML report to this file.",
+)
+@click.option(
+    "--csv",
+    "csv_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write one row per finding to this CSV file (opens in Excel).",
+)
+@click.option(
+    "--csv-files",
+    "csv_files_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write one row per report to this CSV file.",
+)
+@click.option("--title", default="", help="A title for the HTML report.")
+@_batch_options
+def report(
+    paths: tuple[str, ...],
+    html_file: Path | None,
+    csv_file: Path | None,
+    csv_files_file: Path | None,
+    title: str,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: Path | None,
+    jobs: int | None,
+    no_snippets: bool,
+) -> None:
+    """Check a team's reports and write a summary to share (HTML, CSV).
+
+    The team summary is printed too: reports worst first, the commonest problems, and how
+    many reports meet each practice area, with an indicative grade.
+    """
+    from assesslint.formatters import csv_report
+    from assesslint.formatters.output import write_atomically
+    from assesslint.report import html
+    from assesslint.report import text as team_text
+
+    options = _options(select, ignore, fail_on, config_file, jobs, no_snippets)
+    batch = _run_batch(paths, options)
+    team = _team(batch.results)
+    written = []
+    if html_file is not None:
+        write_atomically(html_file, html.render(batch.results, team, no_snippets, title))
+        written.append(html_file)
+    if csv_file is not None:
+        write_atomically(csv_file, csv_report.render_findings(batch.results))
+        written.append(csv_file)
+    if csv_files_file is not None:
+        write_atomically(csv_files_file, csv_report.render_files(batch.results))
+        written.append(csv_files_file)
+    console = Console(highlight=False)
+    if console.is_terminal:
+        console.print(team_text.renderable(team))
+    else:
+        click.echo(team_text.render_plain(team, width=console.width), nl=False)
+    click.echo("\n" + team.counts.sentence())
+    for path in written:
+        click.echo(f"Wrote {path}")
+    sys.exit(batch.exit_code)
 
 
 # --- rules, explain, test-rules, init ------------------------------------------------------

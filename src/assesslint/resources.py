@@ -29,3 +29,8 @@ def builtin_rules_dir() -> Path:
 def sections_file() -> Path:
     """Return the path of the built-in section names and heading aliases."""
     return builtin_rules_dir() / "sections.yaml"
+
+
+def areas_file() -> Path:
+    """Return the path of the practice areas and grades used by the supervisor's summary."""
+    return builtin_rules_dir() / "areas.yaml"

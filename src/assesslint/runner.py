@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -171,6 +172,7 @@ _worker_setups: Setups | None = None
 
 def _init_worker(options: RunOptions) -> None:
     global _worker_setups
+    _ignore_interrupts()
     _worker_setups = Setups(options)
 
 
@@ -188,11 +190,17 @@ def default_jobs() -> int:
     )
 
 
-def run(targets: Sequence[Target], setups: Setups) -> Iterator[FileResult]:
-    """Check every target, yielding results in the order of `targets`.
+def run(
+    targets: Sequence[Target],
+    setups: Setups,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> Iterator[FileResult]:
+    """Check every target, yielding results in the order of `targets` as soon as they can be.
 
-    Configurations are all loaded first, so a mistake in one stops the run before any
-    file is read.
+    `on_result` is called as each file is finished, in whatever order the workers finish
+    them (for a progress bar). Configurations are all loaded first, so a mistake in one
+    stops the run before any file is read. Stopping early (Ctrl-C, or closing the
+    generator) cancels the files not yet started.
     """
     config_paths = [setups.config_path(target) for target in targets]
     for config_path in dict.fromkeys(config_paths):
@@ -206,13 +214,27 @@ def run(targets: Sequence[Target], setups: Setups) -> Iterator[FileResult]:
     files = [t for t in targets if not t.is_stdin]
     if jobs <= 1 or len(files) < _MIN_FILES_FOR_WORKERS:
         for target, config_path in zip(targets, config_paths, strict=True):
-            yield check_target(target, setups.get(config_path), setups.options.redact)
+            result = check_target(target, setups.get(config_path), setups.options.redact)
+            if on_result is not None:
+                on_result(result)
+            yield result
         return
-    yield from _run_in_workers(targets, config_paths, setups, min(jobs, len(files)))
+    yield from _run_in_workers(
+        targets, config_paths, setups, min(jobs, len(files)), on_result or (lambda _: None)
+    )
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C is the main process's to handle: it stops the run and reports what is done.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run_in_workers(
-    targets: Sequence[Target], config_paths: Sequence[Path | None], setups: Setups, workers: int
+    targets: Sequence[Target],
+    config_paths: Sequence[Path | None],
+    setups: Setups,
+    workers: int,
+    on_result: Callable[[FileResult], None],
 ) -> Iterator[FileResult]:
     global _worker_setups
     context: BaseContext
@@ -220,7 +242,9 @@ def _run_in_workers(
         # Forked workers inherit the setups, engines included, and build nothing.
         _worker_setups = setups
         context = multiprocessing.get_context("fork")
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_ignore_interrupts
+        )
     else:
         context = multiprocessing.get_context("spawn")
         pool = ProcessPoolExecutor(
@@ -229,18 +253,30 @@ def _run_in_workers(
             initializer=_init_worker,
             initargs=(setups.options,),
         )
-    with pool:
-        futures: list[Future[FileResult] | None] = []
-        for target, config_path in zip(targets, config_paths, strict=True):
+    finished: dict[int, FileResult] = {}
+    waiting: dict[Future[FileResult], int] = {}
+    try:
+        for index, (target, config_path) in enumerate(zip(targets, config_paths, strict=True)):
             if target.is_stdin:
-                futures.append(None)
+                result = check_target(target, setups.get(config_path), setups.options.redact)
+                on_result(result)
+                finished[index] = result
             else:
-                futures.append(pool.submit(_check_in_worker, target, config_path))
-        for target, config_path, future in zip(targets, config_paths, futures, strict=True):
-            if future is None:
-                yield check_target(target, setups.get(config_path), setups.options.redact)
-            else:
-                yield future.result()
+                waiting[pool.submit(_check_in_worker, target, config_path)] = index
+        following = 0
+        for future in as_completed(waiting):
+            result = future.result()
+            on_result(result)
+            finished[waiting[future]] = result
+            # Stream: hand on every result whose turn has come.
+            while following in finished:
+                yield finished.pop(following)
+                following += 1
+        while following in finished:
+            yield finished.pop(following)
+            following += 1
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 __all__ = ["ConfigError", "RunOptions", "Setup", "Setups", "check_target", "run"]

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from assesslint import __version__
-from assesslint.formatters.summary import Summary
 from assesslint.models import FileResult, Finding
+from assesslint.summary import Summary
 
 SCHEMA = "assesslint/v1"
 

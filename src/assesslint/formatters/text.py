@@ -16,8 +16,8 @@ from rich.console import Console, Group
 from rich.padding import Padding
 from rich.text import Text
 
-from assesslint.formatters.summary import Summary
 from assesslint.models import FileResult, Finding, Severity
+from assesslint.summary import Summary
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _NO_SECTION_YET = object()
@@ -78,8 +78,8 @@ def _indent(renderable: Text, left: int) -> Padding:
     return Padding(renderable, (0, 0, 0, left), expand=False)
 
 
-def render(results: Sequence[FileResult], console: Console) -> None:
-    """Print a run's results."""
+def render(results: Sequence[FileResult], console: Console, closing: bool = True) -> None:
+    """Print a run's results, ending with the summary sentence unless `closing` is False."""
     colour = console.is_terminal and console.color_system is not None
     for result in results:
         # A long path stays on one line, so the file can be found by searching the output.
@@ -106,14 +106,15 @@ def render(results: Sequence[FileResult], console: Console) -> None:
             advised.add(advice)
         if not result.findings:
             console.print()
-    console.print(Text(Summary.of(results).sentence(), style="bold" if colour else ""))
+    if closing:
+        console.print(Text(Summary.of(results).sentence(), style="bold" if colour else ""))
 
 
-def render_plain(results: Sequence[FileResult], width: int = 100) -> str:
+def render_plain(results: Sequence[FileResult], width: int = 100, closing: bool = True) -> str:
     """Render a run as plain text (no colour, no trailing spaces), for files and pipes."""
     console = Console(
         width=width, color_system=None, force_terminal=False, highlight=False, file=io.StringIO()
     )
     with console.capture() as captured:
-        render(results, console)
+        render(results, console, closing)
     return "\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n"
