@@ -214,15 +214,18 @@ def _finding(finding: Finding) -> str:
     snippet = finding.snippet
     if snippet is not None:
         text = snippet.text
-        parts.append(
-            "<blockquote>"
-            + escape(text[: snippet.start])
-            + "<mark>"
-            + escape(text[snippet.start : snippet.end])
-            + "</mark>"
-            + escape(text[snippet.end :])
-            + "</blockquote>"
+        before, match, after = (
+            text[: snippet.start],
+            text[snippet.start : snippet.end],
+            text[snippet.end :],
         )
+        # Marking a whole sentence (a long sentence, a plan item) adds nothing.
+        marked = (
+            escape(match)
+            if len(match) >= 0.8 * len(text.strip(" …"))
+            else f"<mark>{escape(match)}</mark>"
+        )
+        parts.append(f"<blockquote>{escape(before)}{marked}{escape(after)}</blockquote>")
     if finding.suggestion:
         parts.append(f'<p class="suggest">{escape(finding.suggestion)}</p>')
     parts.append("</div>")
