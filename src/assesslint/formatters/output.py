@@ -12,12 +12,25 @@ import tempfile
 from pathlib import Path
 
 
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; give a new one what the user's umask allows."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomically(path: Path, data: str | bytes) -> None:
     """Write `data` to `path` in one step."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.resolve().parent
+    mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        # mkstemp makes the file private (0600); a report is shared like any other file.
+        os.chmod(temporary, mode)  # noqa: PTH101 - the file is open by descriptor
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()
