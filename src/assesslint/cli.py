@@ -8,6 +8,7 @@ inputs are still checked and reported).
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from assesslint.rules.loader import RuleLoadError, RuleSet
 
 if TYPE_CHECKING:
     from assesslint.report.team import TeamSummary as TeamSummary_
+    from assesslint.rules.spec import Rule as Rule_
     from assesslint.runner import RunOptions as RunOptions_
 
 EXIT_OK = 0
@@ -135,6 +137,7 @@ class Batch:
     thresholds: list[str]
     total: int
     interrupted: bool
+    rules: list[Rule_]
 
     @property
     def exit_code(self) -> int:
@@ -171,7 +174,7 @@ def _run_batch(paths: Sequence[str], options: RunOptions_, stdin_name: str = "st
             "are reported below. No file was changed."
         )
     thresholds = [setups.get(setups.config_path(t)).fail_on for t in targets[: len(results)]]
-    return Batch(results, thresholds, len(targets), interrupted)
+    return Batch(results, thresholds, len(targets), interrupted, setups.rules())
 
 
 def _options(
@@ -199,11 +202,11 @@ def _options(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "csv", "html"]),
+    type=click.Choice(["text", "json", "sarif", "junit", "github", "csv", "html"]),
     default="text",
     show_default=True,
-    help="How to show the findings: text for people, json for tools, csv for "
-    "spreadsheets, html for a report to share.",
+    help="How to show the findings: text for people; json, sarif, junit or github for "
+    "tools and CI; csv for spreadsheets; html for a report to share.",
 )
 @click.option(
     "--output",
@@ -212,6 +215,15 @@ def _options(
     help="Write the report to this file instead of the screen.",
 )
 @_batch_options
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only findings that are not in this baseline (see `assesslint baseline`).",
+)
+@click.option(
+    "--statistics", is_flag=True, help="Add a count of findings per rule after the output."
+)
 @click.option(
     "--stdin-name",
     default="stdin.txt",
@@ -229,6 +241,8 @@ def check(
     config_file: Path | None,
     jobs: int | None,
     no_snippets: bool,
+    baseline_file: Path | None,
+    statistics: bool,
     stdin_name: str,
 ) -> None:
     """Check reports (.docx, .txt, .md): files, folders, globs, or - for standard input.
@@ -237,9 +251,45 @@ def check(
     the commonest problems, and how many reports meet each practice area.
     """
     options = _options(select, ignore, fail_on, config_file, jobs, no_snippets)
+    known = _load_baseline(baseline_file) if baseline_file is not None else None
     batch = _run_batch(paths, options, stdin_name)
-    _emit(batch.results, fmt, output, no_snippets)
+    if known is not None and baseline_file is not None:
+        from assesslint import baseline
+
+        batch.results = baseline.apply(batch.results, known, baseline_file)
+    _emit(batch.results, fmt, output, no_snippets, batch.rules)
+    _notes(batch.results, fmt, statistics)
     sys.exit(batch.exit_code)
+
+
+def _load_baseline(path: Path) -> Counter[tuple[str, str, str]]:
+    from assesslint.baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as error:
+        _fail(str(error))
+
+
+def _notes(results: list[FileResult], fmt: str, statistics: bool) -> None:
+    """Counts that machine formats have no place for go to standard error."""
+    from assesslint.summary import Summary
+
+    summary = Summary.of(results)
+    to_stderr = fmt != "text"
+    if to_stderr and (summary.suppressed or summary.baselined):
+        _stderr().print(f"assesslint: {summary.sentence()}")
+    if statistics:
+        counts = Counter(f.rule for r in results for f in r.findings)
+        lines = [
+            f"{count:6}  {rule}"
+            for rule, count in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
+        ]
+        text = "\n".join(["Findings per rule:", *lines] if lines else ["Findings per rule: none"])
+        if to_stderr:
+            _stderr().print(text, markup=False)
+        else:
+            click.echo(text)
 
 
 def _team(results: list[FileResult]) -> TeamSummary_:
@@ -249,8 +299,14 @@ def _team(results: list[FileResult]) -> TeamSummary_:
     return TeamSummary.of(results, default_areas())
 
 
-def _emit(results: list[FileResult], fmt: str, output: Path | None, redacted: bool) -> None:
-    from assesslint.formatters import csv_report, json_report, text
+def _emit(
+    results: list[FileResult],
+    fmt: str,
+    output: Path | None,
+    redacted: bool,
+    rules: Sequence[Rule_] = (),
+) -> None:
+    from assesslint.formatters import csv_report, github, json_report, junit, sarif, text
     from assesslint.formatters.output import write_atomically
     from assesslint.report import html
     from assesslint.report import text as team_text
@@ -259,6 +315,12 @@ def _emit(results: list[FileResult], fmt: str, output: Path | None, redacted: bo
     rendered: str | None = None
     if fmt == "json":
         rendered = json_report.render(results)
+    elif fmt == "sarif":
+        rendered = sarif.render(results, rules)
+    elif fmt == "junit":
+        rendered = junit.render(results)
+    elif fmt == "github":
+        rendered = github.render(results)
     elif fmt == "csv":
         rendered = csv_report.render_findings(results)
     elif fmt == "html":
@@ -288,6 +350,48 @@ def _emit(results: list[FileResult], fmt: str, output: Path | None, redacted: bo
         click.echo(text.render_plain(results, console.width, closing=team is None), nl=False)
         if team is not None:
             click.echo(team_text.render_plain(team, width=console.width) + "\n" + closing, nl=False)
+
+
+# --- baseline ------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("baseline_file", metavar="FILE", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True)
+@_batch_options
+def baseline(
+    baseline_file: Path,
+    paths: tuple[str, ...],
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: Path | None,
+    jobs: int | None,
+    no_snippets: bool,
+) -> None:
+    """Record today's findings in FILE, so `check --baseline FILE` fails only on new ones.
+
+    Findings are keyed by report (relative to FILE's folder), rule and a hash of the
+    sentence, so they survive edits elsewhere in a report. FILE holds no report text.
+    """
+    from assesslint import baseline as baselines
+    from assesslint.formatters.output import write_atomically
+
+    options = _options(select, ignore, fail_on, config_file, jobs, no_snippets)
+    batch = _run_batch(paths, options)
+    if batch.interrupted:
+        sys.exit(EXIT_INTERRUPTED)  # a partial baseline would hide nothing of the rest
+    write_atomically(baseline_file, baselines.render(batch.results, baseline_file))
+    count = sum(len(r.findings) for r in batch.results)
+    click.echo(f"Recorded {count:,} findings in {len(batch.results):,} files in {baseline_file}.")
+    unreadable = [r.path for r in batch.results if r.error is not None]
+    if unreadable:
+        _stderr().print(
+            f"{len(unreadable)} file(s) could not be read and are not in the baseline: "
+            + ", ".join(unreadable),
+            markup=False,
+        )
+        sys.exit(EXIT_ERROR)
 
 
 # --- report --------------------------------------------------------------------------------

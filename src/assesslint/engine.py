@@ -8,6 +8,7 @@ location in words a reader can follow, and the sentence it is in.
 
 from __future__ import annotations
 
+import hashlib
 import string
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -83,7 +84,33 @@ class Engine:
         *,
         redact: bool = False,
     ) -> list[Finding]:
-        """Return the findings for `document`, in reading order."""
+        """Return the findings for `document`, in reading order, less any suppressed."""
+        return self.check_with_suppressed(document, selection, redact=redact)[0]
+
+    def check_with_suppressed(
+        self,
+        document: Document,
+        selection: Selection | None = None,
+        *,
+        redact: bool = False,
+    ) -> tuple[list[Finding], list[Finding]]:
+        """Return the findings for `document`, and those its writer suppressed."""
+        findings = self._all_findings(document, selection, redact)
+        if not document.suppressions:
+            return findings, []
+        kept: list[Finding] = []
+        suppressed: list[Finding] = []
+        for finding in findings:
+            offset = _offset_of(finding, document)
+            hidden = offset is not None and any(
+                s.covers(finding.rule, offset) for s in document.suppressions
+            )
+            (suppressed if hidden else kept).append(finding)
+        return kept, suppressed
+
+    def _all_findings(
+        self, document: Document, selection: Selection | None, redact: bool
+    ) -> list[Finding]:
         selection = selection or Selection()
         parsed = parse(self.nlp, document)
         matches = self.patterns.match(parsed)
@@ -98,6 +125,29 @@ class Engine:
                 findings.append(_finding(rule, severity, hit, parsed, redact))
         findings.sort(key=lambda f: f.sort_key)
         return findings
+
+
+def _offset_of(finding: Finding, document: Document) -> int | None:
+    """Where a finding is in the document's text (a heading's start for a section)."""
+    if finding.location.offset is not None:
+        return finding.location.offset
+    if finding.location.block is not None:
+        return document.blocks[finding.location.block].start
+    return None
+
+
+def _fingerprint(rule: Rule, hit: Hit, block: Block | None, parsed: ParsedDocument) -> str:
+    """Identify a finding by its rule and the words around it, never by its position."""
+    if hit.start is not None and hit.end is not None:
+        sentence_start, sentence_end = parsed.sentence_span(hit.start)
+        sentence = parsed.document.text[min(sentence_start, hit.start) : max(sentence_end, hit.end)]
+        where = " ".join(sentence.lower().split())
+        what = " ".join(parsed.document.text[hit.start : hit.end].lower().split())
+    else:
+        where = " ".join((block.section.heading or "").lower().split()) if block else ""
+        what = repr(sorted(hit.details.items()))
+    key = "\x1f".join((rule.id, where, what))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
 def _allowed(hit: Hit, allow: Collection[str]) -> bool:
@@ -131,6 +181,7 @@ def _finding(
         location=location,
         snippet=None if redact else snippet,
         details=dict(hit.details),
+        fingerprint=_fingerprint(rule, hit, block, parsed),
     )
 
 

@@ -179,6 +179,25 @@ class Block:
         return (*outer, TableCell(inner.table, inner.row, 0))
 
 
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """A range of the document where the writer asked for findings to be left out.
+
+    `start` and `end` are offsets in `Document.text`; `rules` names the rules suppressed
+    (empty: every rule); `origin` says where the request was written ("Word comment 2",
+    "line 14"), never what the report says.
+    """
+
+    start: int
+    end: int
+    rules: frozenset[str]
+    origin: str
+
+    def covers(self, rule: str, offset: int) -> bool:
+        """Say whether a finding of `rule` at `offset` is suppressed."""
+        return self.start <= offset < self.end and (not self.rules or rule in self.rules)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Document:
     """One report: its text, blocks in reading order and sections.
@@ -194,6 +213,7 @@ class Document:
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
     notices: tuple[str, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -263,7 +283,9 @@ class Finding:
 
     `match` is the block's text between `location.start` and `location.end`, or None for a
     finding about a section or the whole document. `section` is the heading of the section
-    the finding is in, as written.
+    the finding is in, as written. `fingerprint` identifies the finding by its rule and
+    the text around it, not its position, so it stays the same when other parts of the
+    report change (for baselines and SARIF); it is a hash and holds no report text.
     """
 
     rule: str
@@ -276,6 +298,7 @@ class Finding:
     location: Location
     snippet: Snippet | None = None
     details: dict[str, object] = field(default_factory=dict)
+    fingerprint: str = ""
 
     @property
     def sort_key(self) -> tuple[int, int, str]:
@@ -303,6 +326,8 @@ class FileResult:
     error: FileProblem | None = None
     words: int = 0
     notices: tuple[str, ...] = ()
+    suppressed: tuple[Finding, ...] = ()
+    baselined: int = 0
 
     @property
     def status(self) -> str:

@@ -28,6 +28,7 @@ from assesslint.readers import read_bytes, read_document
 from assesslint.readers.sections import SectionMap, default_section_map
 from assesslint.resources import builtin_rules_dir
 from assesslint.rules.loader import RuleSet, load_rules
+from assesslint.rules.spec import Rule
 from assesslint.yamlfile import YamlError
 
 # Below this many files, starting worker processes costs more than it saves.
@@ -136,6 +137,14 @@ class Setups:
             self._by_path[config_path] = make_setup(config, self.options)
         return self._by_path[config_path]
 
+    def rules(self) -> list[Rule]:
+        """Every rule any configuration used in this run loaded, once each, by ID."""
+        by_id: dict[str, Rule] = {}
+        for setup in self._by_path.values():
+            for rule in setup.ruleset.rules:
+                by_id.setdefault(rule.id, rule)
+        return [by_id[rule_id] for rule_id in sorted(by_id)]
+
 
 def check_target(
     target: Target, setup: Setup, redact: bool, stdin: Callable[[], bytes] | None = None
@@ -152,13 +161,16 @@ def check_target(
         return FileResult(
             path=target.display, format=None, error=FileProblem(error.code.value, error.message)
         )
-    findings = setup.engine.check(document, setup.selection, redact=redact)
+    findings, suppressed = setup.engine.check_with_suppressed(
+        document, setup.selection, redact=redact
+    )
     return FileResult(
         path=target.display,
         format=document.format,
         findings=tuple(findings),
         words=document.words,
         notices=document.notices,
+        suppressed=tuple(suppressed),
     )
 
 

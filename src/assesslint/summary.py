@@ -17,6 +17,8 @@ class Summary:
     unreadable: int
     words: int
     by_severity: dict[str, int]
+    suppressed: int = 0
+    baselined: int = 0
 
     @classmethod
     def of(cls, results: Sequence[FileResult]) -> Summary:
@@ -32,6 +34,8 @@ class Summary:
             unreadable=unreadable,
             words=sum(result.words for result in results),
             by_severity=counts,
+            suppressed=sum(len(result.suppressed) for result in results),
+            baselined=sum(result.baselined for result in results),
         )
 
     @property
@@ -53,6 +57,16 @@ class Summary:
         else:
             found = "no problems found"
         text = f"Checked {files} ({words}): {found}."
+        if self.suppressed:
+            text += (
+                f" {self.suppressed:,} finding{'s were' if self.suppressed != 1 else ' was'} "
+                "suppressed by comments in the reports."
+            )
+        if self.baselined:
+            text += (
+                f" {self.baselined:,} known finding{'s were' if self.baselined != 1 else ' was'} "
+                "hidden by the baseline."
+            )
         if self.unreadable:
             text += (
                 f" {self.unreadable:,} file{' ' if self.unreadable == 1 else 's '}could "

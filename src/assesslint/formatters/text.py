@@ -30,6 +30,8 @@ def _heading(result: FileResult) -> Text:
         detail = f"{result.words:,} words, " + (
             f"{count} finding{'s' if count != 1 else ''}" if count else "no problems found"
         )
+        if result.suppressed:
+            detail += f", {len(result.suppressed)} suppressed"
         text.append(f"  ({detail})", style="dim")
     return text
 

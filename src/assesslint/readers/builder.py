@@ -9,7 +9,19 @@ table returns to the section it was in.
 
 from __future__ import annotations
 
-from assesslint.models import Block, BlockKind, Document, ReadError, ReadErrorCode, Section, Source
+from collections.abc import Mapping, Sequence
+
+from assesslint.models import (
+    Block,
+    BlockKind,
+    Document,
+    ReadError,
+    ReadErrorCode,
+    Section,
+    Source,
+    Suppression,
+)
+from assesslint.readers.directives import LineDirective, line_suppressions
 from assesslint.readers.sections import SectionMap
 
 # Blocks are joined by a blank line, so a block never runs into the next one.
@@ -32,6 +44,7 @@ class DocumentBuilder:
         self._offset = 0
         self._implicit_level: int | None = None
         self._explicit: set[int] = set()
+        self._comment_blocks: dict[str, list[int]] = {}
 
     @property
     def level(self) -> int:
@@ -126,8 +139,23 @@ class DocumentBuilder:
         """Say whether `text` names a canonical section."""
         return self._map.resolve(text) is not None
 
-    def build(self) -> Document:
-        """Return the document, or raise `ReadError(empty)` if no text was found."""
+    def attach_comments(self, comments: frozenset[str]) -> None:
+        """Note that Word comments with these IDs are attached to the last block added."""
+        if self._blocks:
+            for comment in comments:
+                self._comment_blocks.setdefault(comment, []).append(len(self._blocks) - 1)
+
+    def build(
+        self,
+        *,
+        comment_rules: Mapping[str, frozenset[str]] | None = None,
+        line_directives: Sequence[LineDirective] = (),
+    ) -> Document:
+        """Return the document, or raise `ReadError(empty)` if no text was found.
+
+        `comment_rules` maps the IDs of Word comments that ask for findings to be left
+        out to the rules they name; `line_directives` are those of a text report.
+        """
         if not self._blocks:
             raise ReadError(
                 ReadErrorCode.EMPTY,
@@ -141,7 +169,19 @@ class DocumentBuilder:
             blocks=tuple(self._blocks),
             sections=tuple(self._sections),
             notices=tuple(self.notices),
+            suppressions=self._suppressions(comment_rules or {}, line_directives),
         )
+
+    def _suppressions(
+        self, comment_rules: Mapping[str, frozenset[str]], directives: Sequence[LineDirective]
+    ) -> tuple[Suppression, ...]:
+        found = list(line_suppressions(self._blocks, directives))
+        for comment, rules in sorted(comment_rules.items()):
+            indexes = self._comment_blocks.get(comment)
+            if indexes:
+                first, last = self._blocks[min(indexes)], self._blocks[max(indexes)]
+                found.append(Suppression(first.start, last.end, rules, f"Word comment {comment}"))
+        return tuple(found)
 
     def _current_section(self) -> Section:
         if self._open:

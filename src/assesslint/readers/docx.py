@@ -23,6 +23,7 @@ from lxml import etree
 from assesslint.models import BlockKind, Document, Source, TableCell
 from assesslint.readers import limits
 from assesslint.readers.builder import DocumentBuilder
+from assesslint.readers.directives import parse_ignore
 from assesslint.readers.docx_styles import StyleSheet, on_off
 from assesslint.readers.package import open_word_package
 from assesslint.readers.sections import SectionMap
@@ -48,6 +49,7 @@ class _Para:
     number: int
     mark_deleted: bool = False
     textboxes: list[_Para] = field(default_factory=list)
+    comments: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
@@ -94,6 +96,7 @@ class _TextCollector:
         self.pieces: list[tuple[str, bool]] = []
         self.textboxes: list[_Para] = []
         self.fields: list[str] = []
+        self.comments: set[str] = set()
 
     def add(self, text: str, bold: bool) -> None:
         if text:
@@ -119,6 +122,8 @@ class _Walker:
         self.styles = styles
         self.has_styled_headings = False
         self._tag = {name: f"{{{w}}}{name}" for name in _W_NAMES}
+        # Word comments whose range is open at this point of the reading order.
+        self._open_comments: set[str] = set()
 
     def t(self, name: str) -> str:
         return self._tag[name]
@@ -130,7 +135,9 @@ class _Walker:
         items: list[_Para | _Table] = []
         counters = {"paragraph": 0, "table": 0}
         for child in self._block_children(element):
-            if child.tag == self.t("p"):
+            if child.tag in (self.t("commentRangeStart"), self.t("commentRangeEnd")):
+                self._comment_mark(child, None)
+            elif child.tag == self.t("p"):
                 counters["paragraph"] += 1
                 para = self.paragraph(child, counters["paragraph"])
                 if para is not None:
@@ -147,7 +154,12 @@ class _Walker:
         """Yield block-level children, looking through content controls and wrappers."""
         for child in element:
             tag = child.tag
-            if tag in (self.t("p"), self.t("tbl")):
+            if tag in (
+                self.t("p"),
+                self.t("tbl"),
+                self.t("commentRangeStart"),
+                self.t("commentRangeEnd"),
+            ):
                 yield child
             elif tag == self.t("sdt"):
                 if not self._is_placeholder(child) and not self._is_contents(child):
@@ -212,6 +224,7 @@ class _Walker:
                 style
             )
         collector = _TextCollector()
+        collector.comments.update(self._open_comments)
         self._inline(p, collector, self.styles.paragraph_bold(style))
         text = collector.text()
         if styled_level is not None and styled_level >= 1 and text.strip():
@@ -224,6 +237,7 @@ class _Walker:
             number=number,
             mark_deleted=mark_deleted,
             textboxes=collector.textboxes,
+            comments=frozenset(collector.comments),
         )
 
     def _inline(self, element: etree._Element, out: _TextCollector, para_bold: bool) -> None:
@@ -241,10 +255,24 @@ class _Walker:
                 chosen = _choose(child)
                 if chosen is not None:
                     self._inline(chosen, out, para_bold)
+            elif tag in (self.t("commentRangeStart"), self.t("commentRangeEnd")):
+                self._comment_mark(child, out)
             elif tag in (f"{{{_MATH}}}oMath", f"{{{_MATH}}}oMathPara"):
                 out.add("".join(t.text or "" for t in child.iter(f"{{{_MATH}}}t")), para_bold)
-            # Deletions, moved-from text, bookmarks, comment anchors and proofing marks
-            # carry no text that Word shows.
+            # Deletions, moved-from text, bookmarks and proofing marks carry no text
+            # that Word shows.
+
+    def _comment_mark(self, mark: etree._Element, out: _TextCollector | None) -> None:
+        """Track which Word comments cover the paragraphs being read."""
+        comment = mark.get(self.t("id"))
+        if comment is None:
+            return
+        if mark.tag == self.t("commentRangeStart"):
+            self._open_comments.add(comment)
+            if out is not None:
+                out.comments.add(comment)
+        else:
+            self._open_comments.discard(comment)
 
     @property
     def _transparent_inline(self) -> set[str]:
@@ -290,6 +318,10 @@ class _Walker:
                 out.add("-", bold)
             elif tag == self.t("fldChar"):
                 self._field_char(child, out)
+            elif tag == self.t("commentReference"):
+                comment = child.get(self.t("id"))
+                if comment is not None:
+                    out.comments.add(comment)
             elif tag in (self.t("drawing"), self.t("pict"), f"{{{_MC}}}AlternateContent"):
                 self._textboxes(child, out)
 
@@ -374,6 +406,11 @@ class _Walker:
 
 _W_NAMES = (
     "p",
+    "commentRangeStart",
+    "commentRangeEnd",
+    "commentReference",
+    "comment",
+    "id",
     "pPr",
     "pStyle",
     "outlineLvl",
@@ -499,6 +536,18 @@ class _Emitter:
     ) -> None:
         if not para.text:
             return
+        self._emit_paragraph(para, path, label, number, header)
+        if para.comments:
+            self.builder.attach_comments(para.comments)
+
+    def _emit_paragraph(
+        self,
+        para: _Para,
+        path: tuple[TableCell, ...],
+        label: str | None,
+        number: int | None,
+        header: bool,
+    ) -> None:
         source = Source(paragraph=number or para.number, table=path)
         if header:
             self.builder.block(BlockKind.TABLE_CELL, para.text, source, header=True)
@@ -584,4 +633,20 @@ def read_docx(data: bytes, path: str, sections: SectionMap) -> Document:
     items = walker.container(body, 0) if body is not None else []
     builder = DocumentBuilder(path, "docx", sections)
     _Emitter(builder, walker.has_styled_headings).items(items, (), None)
-    return builder.build()
+    return builder.build(comment_rules=_suppressing_comments(package.comments, w))
+
+
+def _suppressing_comments(comments: etree._Element | None, w: str) -> dict[str, frozenset[str]]:
+    """Map the IDs of comments that start "assesslint: ignore" to the rules they name."""
+    found: dict[str, frozenset[str]] = {}
+    if comments is None:
+        return found
+    for comment in comments.iter(f"{{{w}}}comment"):
+        comment_id = comment.get(f"{{{w}}}id")
+        text = " ".join(
+            "".join(t.text or "" for t in p.iter(f"{{{w}}}t")) for p in comment.iter(f"{{{w}}}p")
+        )
+        rules = parse_ignore(text)
+        if comment_id is not None and rules is not None:
+            found[comment_id] = rules
+    return found

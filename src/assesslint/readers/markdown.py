@@ -15,6 +15,7 @@ from markdown_it.token import Token
 
 from assesslint.models import BlockKind, Document, Source, TableCell
 from assesslint.readers.builder import DocumentBuilder
+from assesslint.readers.directives import take_line_directives
 from assesslint.readers.sections import SectionMap
 from assesslint.readers.tables import CellSummary, RowRole, RowSummary, classify_rows
 from assesslint.readers.text import split_lines
@@ -235,5 +236,6 @@ def read_markdown(text: str, path: str, sections: SectionMap, notices: list[str]
     """Read decoded Markdown into a `Document`."""
     builder = DocumentBuilder(path, "markdown", sections)
     builder.notices.extend(notices)
+    text, directives = take_line_directives(text)
     _MarkdownReader(text, builder).run()
-    return builder.build()
+    return builder.build(line_directives=directives)

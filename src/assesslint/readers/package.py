@@ -23,6 +23,7 @@ _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOCUMENT = "/officeDocument"
 _STYLES = "/styles"
 _NUMBERING = "/numbering"
+_COMMENTS = "/comments"
 
 _OTHER_PACKAGES = {
     "xl/workbook.xml": "an Excel workbook",
@@ -79,6 +80,7 @@ class WordPackage:
     document: etree._Element
     styles: etree._Element | None
     numbering: etree._Element | None
+    comments: etree._Element | None = None
 
 
 class _Zip:
@@ -197,7 +199,8 @@ def open_word_package(data: bytes) -> WordPackage:
     related = _relationships(archive, rels_name)
     styles = _optional_part(archive, related.get(_STYLES, "word/styles.xml"))
     numbering = _optional_part(archive, related.get(_NUMBERING, "word/numbering.xml"))
-    return WordPackage(document=document, styles=styles, numbering=numbering)
+    comments = _optional_part(archive, related.get(_COMMENTS, "word/comments.xml"))
+    return WordPackage(document=document, styles=styles, numbering=numbering, comments=comments)
 
 
 def _optional_part(archive: _Zip, name: str) -> etree._Element | None:

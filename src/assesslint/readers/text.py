@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from assesslint.models import BlockKind, Document, Source
 from assesslint.readers.builder import DocumentBuilder
+from assesslint.readers.directives import take_line_directives
 from assesslint.readers.sections import SectionMap
 
 _UNDERLINE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
@@ -234,5 +235,6 @@ def read_text(text: str, path: str, sections: SectionMap, notices: list[str]) ->
     """Read decoded plain text into a `Document`."""
     builder = DocumentBuilder(path, "text", sections)
     builder.notices.extend(notices)
+    text, directives = take_line_directives(text)
     _TextReader(split_lines(text), builder).run()
-    return builder.build()
+    return builder.build(line_directives=directives)
