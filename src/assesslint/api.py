@@ -34,8 +34,9 @@ def _setup(config: str | Path | Config | None) -> Setup:
     from assesslint.config import Config, load_config
     from assesslint.runner import RunOptions, make_setup
 
+    # A Config is keyed by its contents: it holds lists, so it cannot be hashed itself.
     key: object = (
-        config
+        ("config", repr(config))
         if isinstance(config, Config)
         else (Path(config).resolve() if config is not None else None)
     )

@@ -22,7 +22,7 @@ from pathlib import Path
 from assesslint.config import Config, ConfigError, find_config_file, load_config
 from assesslint.engine import Engine, Selection
 from assesslint.files import Target
-from assesslint.models import FileProblem, FileResult, ReadError, Severity
+from assesslint.models import Document, FileProblem, FileResult, ReadError, Severity
 from assesslint.nlp import get_pipeline
 from assesslint.readers import read_bytes, read_document
 from assesslint.readers.sections import SectionMap, default_section_map
@@ -169,8 +169,19 @@ def check_target(
         format=document.format,
         findings=tuple(findings),
         words=document.words,
-        notices=document.notices,
+        notices=document.notices + _unknown_suppressed_rules(document, setup.ruleset),
         suppressed=tuple(suppressed),
+    )
+
+
+def _unknown_suppressed_rules(document: Document, ruleset: RuleSet) -> tuple[str, ...]:
+    """Say when a suppression comment names a rule that does not exist (a typo hides nothing)."""
+    known = {rule.id for rule in ruleset.rules}
+    return tuple(
+        f"the suppression at {s.origin} names {', '.join(sorted(s.rules - known))}, which "
+        "is not a rule, so it suppresses nothing of it; `assesslint rules` lists them"
+        for s in document.suppressions
+        if s.rules - known
     )
 
 
