@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from rich.console import Console
@@ -350,6 +350,106 @@ def _emit(
         click.echo(text.render_plain(results, console.width, closing=team is None), nl=False)
         if team is not None:
             click.echo(team_text.render_plain(team, width=console.width) + "\n" + closing, nl=False)
+
+
+# --- annotate ------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument(
+    "report_path", metavar="REPORT.docx", type=click.Path(path_type=Path, dir_okay=False)
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write the reviewed copy [default: REPORT.reviewed.docx beside it].",
+)
+@click.option("--author", default="assesslint", show_default=True, help="The comments' author.")
+@click.option("--initials", default="AL", show_default=True, help="The comments' initials.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    help="Exit with 1 when there are findings this serious or more "
+    "[default: error, or the configuration's].",
+)
+@click.option(
+    "--select", multiple=True, metavar="ID/CATEGORY", help="Only these rules or categories."
+)
+@click.option(
+    "--ignore", multiple=True, metavar="ID/CATEGORY", help="Leave out these rules or categories."
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Use this configuration file instead of searching for one.",
+)
+def annotate(
+    report_path: Path,
+    output: Path | None,
+    author: str,
+    initials: str,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: Path | None,
+) -> None:
+    """Write a reviewed copy of a Word report with a comment on the words of each finding.
+
+    The report itself is never changed. Findings about a section are comments on its
+    heading; findings about the whole report, with the counts per rule, are a summary
+    comment on the first paragraph.
+    """
+    from assesslint import annotate as annotating
+    from assesslint.files import Target
+    from assesslint.formatters.output import write_atomically
+    from assesslint.nlp import ModelError
+    from assesslint.readers import read_limited
+    from assesslint.runner import Setups
+
+    if report_path.suffix.lower() != ".docx":
+        _fail(f"{report_path}: annotate writes Word comments, so it needs a .docx report")
+    target = output or report_path.with_name(f"{report_path.stem}.reviewed.docx")
+    if target.exists() and report_path.exists() and target.resolve() == report_path.resolve():
+        _fail(f"{target}: will not write over the report itself; choose another --output")
+    options = _options(select, ignore, fail_on, config_file, None, False)
+    setups = Setups(options)
+    try:
+        setup = setups.get(setups.config_path(Target(str(report_path), report_path)))
+        engine = setup.engine
+        data = read_limited(report_path)
+        annotated = annotating.annotate(
+            data, str(report_path), setup.sections, engine, setup.selection, author, initials
+        )
+    except _SETUP_ERRORS as error:
+        _fail(f"assesslint cannot start because of these mistakes:\n{error}")
+    except ModelError as error:
+        _fail(str(error))
+    except ReadError as error:
+        _fail(f"{report_path}: could not be read ({error.code.value}): {error.message}")
+    write_atomically(target, annotated.data)
+    parts = [f"{annotated.on_words} on the exact words"]
+    if annotated.on_headings:
+        parts.append(f"{annotated.on_headings} on section headings")
+    if annotated.findings:
+        parts.append("a summary comment on the first paragraph")
+    click.echo(
+        f"Wrote {target}: {len(annotated.findings)} finding"
+        f"{'s' if len(annotated.findings) != 1 else ''}; comments: " + ", ".join(parts) + "."
+    )
+    if annotated.not_exact:
+        click.echo(
+            f"{annotated.not_exact} finding{'s' if annotated.not_exact != 1 else ''} could not "
+            "be placed on the exact words and are listed in the summary comment."
+        )
+    if annotated.suppressed:
+        click.echo(f"{len(annotated.suppressed)} suppressed by comments in the report.")
+    sys.exit(exit_code([(_result_of(annotated, str(report_path)), setup.fail_on)]))
+
+
+def _result_of(annotated: Any, path: str) -> FileResult:
+    return FileResult(path=path, format="docx", findings=annotated.findings)
 
 
 # --- baseline ------------------------------------------------------------------------------

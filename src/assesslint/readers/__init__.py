@@ -57,6 +57,11 @@ def _unsupported(what: str) -> ReadError:
 def read_document(path: str | Path, sections: SectionMap) -> Document:
     """Read the report at `path`, raising `ReadError` if it cannot be read."""
     path = Path(path)
+    return read_bytes(read_limited(path), str(path), sections, suffix=path.suffix)
+
+
+def read_limited(path: Path) -> bytes:
+    """Return a file's bytes, refusing folders, missing files and files over the size limit."""
     try:
         if path.is_dir():
             raise ReadError(ReadErrorCode.UNREADABLE, "this is a folder, not a file.")
@@ -64,7 +69,7 @@ def read_document(path: str | Path, sections: SectionMap) -> Document:
         if size > limits.MAX_FILE_BYTES:
             raise _too_large(size)
         with path.open("rb") as stream:
-            data = stream.read(limits.MAX_FILE_BYTES + 1)
+            return stream.read(limits.MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise ReadError(
             ReadErrorCode.NOT_FOUND,
@@ -83,7 +88,6 @@ def read_document(path: str | Path, sections: SectionMap) -> Document:
             f"the file cannot be opened ({error.strerror or type(error).__name__}). If it is "
             "open in another program or on a network drive that has gone away, try again.",
         ) from None
-    return read_bytes(data, str(path), sections, suffix=path.suffix)
 
 
 def read_bytes(data: bytes, path: str, sections: SectionMap, suffix: str = "") -> Document:

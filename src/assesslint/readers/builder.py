@@ -47,6 +47,11 @@ class DocumentBuilder:
         self._comment_blocks: dict[str, list[int]] = {}
 
     @property
+    def block_count(self) -> int:
+        """How many blocks have been added so far."""
+        return len(self._blocks)
+
+    @property
     def level(self) -> int:
         """Return the level of the innermost open section (0 when none is open)."""
         return self._open[-1].level if self._open else 0

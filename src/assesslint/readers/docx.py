@@ -25,7 +25,7 @@ from assesslint.readers import limits
 from assesslint.readers.builder import DocumentBuilder
 from assesslint.readers.directives import parse_ignore
 from assesslint.readers.docx_styles import StyleSheet, on_off
-from assesslint.readers.package import open_word_package
+from assesslint.readers.package import WordPackage, open_word_package
 from assesslint.readers.sections import SectionMap
 from assesslint.readers.tables import CellSummary, RowRole, RowSummary, classify_rows
 
@@ -50,6 +50,14 @@ class _Para:
     mark_deleted: bool = False
     textboxes: list[_Para] = field(default_factory=list)
     comments: frozenset[str] = frozenset()
+    element: etree._Element | None = None
+    pieces: tuple[Piece, ...] = ()
+
+    def anchor(self, whole: bool = False) -> ParagraphAnchor | None:
+        if self.element is None:
+            return None
+        lead = len(self.raw) - len(self.raw.lstrip())
+        return ParagraphAnchor(self.element, self.pieces, lead, whole)
 
     @property
     def text(self) -> str:
@@ -89,18 +97,50 @@ class _Table:
     number: int
 
 
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a paragraph's text and the XML element it came from.
+
+    `element` is the `w:t` (or `w:tab`, `w:br`, ...) that holds the text, or None for text
+    that cannot be pointed at (an equation); `start` and `end` are offsets in the
+    paragraph's text before it is trimmed.
+    """
+
+    start: int
+    end: int
+    element: etree._Element | None
+
+
+@dataclass(frozen=True)
+class ParagraphAnchor:
+    """Where a block's text lives in the XML: its `w:p`, pieces and trimmed lead.
+
+    Block offset `n` is offset `n + lead` in the pieces' coordinates. `whole` marks a
+    block that stands for the whole paragraph (a label cell made a heading).
+    """
+
+    paragraph: etree._Element
+    pieces: tuple[Piece, ...]
+    lead: int
+    whole: bool = False
+
+
 class _TextCollector:
     """Gathers a paragraph's visible text, whether each piece is bold, and text boxes."""
 
     def __init__(self) -> None:
         self.pieces: list[tuple[str, bool]] = []
+        self.sources: list[Piece] = []
+        self._length = 0
         self.textboxes: list[_Para] = []
         self.fields: list[str] = []
         self.comments: set[str] = set()
 
-    def add(self, text: str, bold: bool) -> None:
+    def add(self, text: str, bold: bool, element: etree._Element | None = None) -> None:
         if text:
             self.pieces.append((text, bold))
+            self.sources.append(Piece(self._length, self._length + len(text), element))
+            self._length += len(text)
 
     @property
     def in_field_code(self) -> bool:
@@ -238,7 +278,15 @@ class _Walker:
             mark_deleted=mark_deleted,
             textboxes=collector.textboxes,
             comments=frozenset(collector.comments),
+            element=p,
+            pieces=tuple(collector.sources),
         )
+
+    def collect(self, paragraph: etree._Element) -> _TextCollector:
+        """Gather one paragraph's visible text and where each piece of it comes from."""
+        collector = _TextCollector()
+        self._inline(paragraph, collector, False)
+        return collector
 
     def _inline(self, element: etree._Element, out: _TextCollector, para_bold: bool) -> None:
         for child in element:
@@ -309,13 +357,13 @@ class _Walker:
             tag = child.tag
             if tag == self.t("t"):
                 if not out.in_field_code:
-                    out.add(child.text or "", bold)
+                    out.add(child.text or "", bold, child)
             elif tag in (self.t("tab"), self.t("ptab")):
-                out.add(" ", bold)
+                out.add(" ", bold, child)
             elif tag in (self.t("br"), self.t("cr")):
-                out.add("\n", bold)
+                out.add("\n", bold, child)
             elif tag == self.t("noBreakHyphen"):
-                out.add("-", bold)
+                out.add("-", bold, child)
             elif tag == self.t("fldChar"):
                 self._field_char(child, out)
             elif tag == self.t("commentReference"):
@@ -510,6 +558,12 @@ class _Emitter:
     def __init__(self, builder: DocumentBuilder, has_styled_headings: bool) -> None:
         self.builder = builder
         self.has_styled_headings = has_styled_headings
+        # Block index -> where its text is in the XML, for tools that edit the file.
+        self.anchors: dict[int, ParagraphAnchor] = {}
+
+    def _anchor_new_block(self, before: int, anchor: ParagraphAnchor | None) -> None:
+        if anchor is not None and self.builder.block_count > before:
+            self.anchors[self.builder.block_count - 1] = anchor
 
     def items(
         self,
@@ -536,7 +590,9 @@ class _Emitter:
     ) -> None:
         if not para.text:
             return
+        before = self.builder.block_count
         self._emit_paragraph(para, path, label, number, header)
+        self._anchor_new_block(before, para.anchor())
         if para.comments:
             self.builder.attach_comments(para.comments)
 
@@ -617,7 +673,10 @@ class _Emitter:
         """Make a label cell the heading of its row, keeping any table nested in it."""
         paragraphs = cell.paragraphs()
         first = paragraphs[0].number if paragraphs else 1
+        before = self.builder.block_count
         self.builder.heading(text, level, Source(first, where))
+        written = [p for p in paragraphs if p.text]
+        self._anchor_new_block(before, written[0].anchor(whole=True) if written else None)
         for item in cell.items:
             if isinstance(item, _Table):
                 self.table(item, where)
@@ -626,14 +685,36 @@ class _Emitter:
 def read_docx(data: bytes, path: str, sections: SectionMap) -> Document:
     """Read a .docx from its bytes into a `Document`."""
     package = open_word_package(data)
-    root = package.document
+    return read_docx_tree(package.document, package, path, sections)[0]
+
+
+def read_docx_tree(
+    root: etree._Element, package: WordPackage, path: str, sections: SectionMap
+) -> tuple[Document, dict[int, ParagraphAnchor]]:
+    """Read a parsed main document part, returning the document and its blocks' anchors.
+
+    `root` may be another parse of the same part (python-docx's, for `annotate`), so that
+    the anchors point into the tree that will be edited and saved.
+    """
     w = etree.QName(root).namespace or _W_TRANSITIONAL
     walker = _Walker(w, StyleSheet(w, package.styles, package.numbering))
     body = root.find(f"{{{w}}}body")
     items = walker.container(body, 0) if body is not None else []
     builder = DocumentBuilder(path, "docx", sections)
-    _Emitter(builder, walker.has_styled_headings).items(items, (), None)
-    return builder.build(comment_rules=_suppressing_comments(package.comments, w))
+    emitter = _Emitter(builder, walker.has_styled_headings)
+    emitter.items(items, (), None)
+    document = builder.build(comment_rules=_suppressing_comments(package.comments, w))
+    return document, emitter.anchors
+
+
+def paragraph_pieces(
+    paragraph: etree._Element, package: WordPackage
+) -> tuple[str, tuple[Piece, ...]]:
+    """Read one paragraph again (after an edit): its untrimmed text and pieces."""
+    w = etree.QName(paragraph).namespace or _W_TRANSITIONAL
+    walker = _Walker(w, StyleSheet(w, package.styles, package.numbering))
+    collector = walker.collect(paragraph)
+    return collector.text(), tuple(collector.sources)
 
 
 def _suppressing_comments(comments: etree._Element | None, w: str) -> dict[str, frozenset[str]]:
