@@ -31,7 +31,9 @@ def test_folders_are_searched_for_reports(tmp_path: Path) -> None:
         "sub/old.doc",
     )
     found = [t.display for t in discover([str(tmp_path)])]
-    assert found == [str(tmp_path / n) for n in ("a.txt", "b.docx", "sub/c.md", "sub/d.DOCX")]
+    # A legacy .doc is found so that it can be reported with how to convert it.
+    expected = ("a.txt", "b.docx", "sub/c.md", "sub/d.DOCX", "sub/old.doc")
+    assert found == [str(tmp_path / n) for n in expected]
 
 
 def test_globs_files_and_stdin(tmp_path: Path) -> None:

@@ -32,3 +32,12 @@ def test_sample_output_is_what_check_prints(report: str, monkeypatch: pytest.Mon
     shown = README.split(f"<!-- check-output: {report} -->\n```\n", 1)[1].split("```", 1)[0]
     result = CliRunner().invoke(main, ["check", report], env={"COLUMNS": "96"})
     assert result.output == shown, "paste the new output into README.md after reading it"
+
+
+def test_every_safety_guarantee_names_a_test_that_exists() -> None:
+    section = README.split("## Safety and privacy", 1)[1].split("\n## ", 1)[0]
+    named = re.findall(r"`(tests/[\w/]+\.py)::(\w+)`", section)
+    assert len(named) >= 15
+    for path, name in named:
+        source = (ROOT / path).read_text(encoding="utf-8")
+        assert f"def {name}(" in source, f"{path}::{name}"

@@ -1,6 +1,7 @@
 """Turn the paths on the command line into the files to check.
 
-A path can be a file, a folder (searched recursively for .docx, .txt and .md, skipping
+A path can be a file, a folder (searched recursively for .docx, .txt and .md, and for
+legacy .doc files so that they are reported rather than passed over; skipping
 hidden files and folders and Word's `~$` lock files), a glob (`reports/**/*.docx`, for
 shells that do not expand it), or `-` for standard input. Files come back sorted by path
 and without repeats, so results have a stable order. A path that matches nothing is kept,

@@ -23,8 +23,9 @@ from assesslint.readers.text import read_text
 DOCX_SUFFIXES = frozenset({".docx", ".docm", ".dotx", ".dotm"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-# What a folder is searched for.
-CHECKED_SUFFIXES = frozenset({".docx", ".txt", ".md"})
+# What a folder is searched for. Legacy .doc files are included so that they are reported
+# (with how to convert them) rather than silently passed over.
+CHECKED_SUFFIXES = frozenset({".docx", ".txt", ".md", ".doc"})
 
 _FORMATS_READ = "assesslint reads Word documents (.docx), plain text (.txt) and Markdown (.md)"
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from assesslint.rules.regex_safety import backtracking_risk
 from assesslint.rules.spec import Lexicon
 from assesslint.yamlfile import MarkedDict, MarkedList, YamlError, load_yaml
 
@@ -224,4 +225,15 @@ def validate_entry(path: Path, entry: MarkedDict, errors: list[YamlError]) -> bo
                 )
             )
             ok = False
+        else:
+            risk = backtracking_risk(str(term))
+            if risk is not None:
+                errors.append(
+                    YamlError(
+                        path,
+                        *entry.value_at("term"),
+                        f"regular expression {term!r} is unsafe: {risk}",
+                    )
+                )
+                ok = False
     return ok

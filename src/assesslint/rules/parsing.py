@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from assesslint.rules.patterns import plain
+from assesslint.rules.regex_safety import backtracking_risk
 from assesslint.rules.spec import Lexicon, PatternSpec, Position
 from assesslint.yamlfile import MarkedDict, MarkedList, YamlError
 
@@ -238,6 +239,10 @@ class ParseContext:
                 re.compile(value, re.MULTILINE | (0 if case_sensitive else re.IGNORECASE))
             except re.error as error:
                 self.error(at, f"invalid regular expression {value!r}: {error}")
+                return []
+            risk = backtracking_risk(value)
+            if risk is not None:
+                self.error(at, f"regular expression {value!r} is unsafe: {risk}")
                 return []
             return [PatternSpec("regex", value, path, at, case_sensitive=case_sensitive)]
         return [PatternSpec("lower" if kind == "phrase" else kind, value.strip(), path, at)]

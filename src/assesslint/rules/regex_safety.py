@@ -1,0 +1,60 @@
+r"""Refuse regular expressions that can take exponential time on some text.
+
+A rule written by a quality assurance team runs on every report a team writes. A pattern
+such as `(\w+\s?)*$`, a repeated group that itself repeats, can make Python's regular
+expression engine try an exponential number of ways to match a line that almost fits, and a
+check would never finish. Such patterns are found when rules are loaded and reported as
+mistakes, with the usual `path:line:col`.
+
+The test is structural: an unbounded repetition (`*`, `+`, `{n,}`) whose body contains
+another repetition of more than one. Bounded outer repetitions (`{0,3}`) are allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as constants  # type: ignore[attr-defined]
+from re import _parser as parser  # type: ignore[attr-defined]
+from typing import Any
+
+_REPEATS = {constants.MAX_REPEAT, constants.MIN_REPEAT}
+if hasattr(constants, "POSSESSIVE_REPEAT"):
+    _REPEATS.add(constants.POSSESSIVE_REPEAT)
+
+
+def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
+    """Say why `pattern` can take exponential time, or return None if it cannot."""
+    try:
+        parsed = parser.parse(pattern, flags)
+    except re.error:
+        return None  # reported as an invalid pattern elsewhere
+    return _risk(list(parsed), inside_unbounded=False)
+
+
+def _risk(items: list[Any], inside_unbounded: bool) -> str | None:
+    for op, value in items:
+        if op in _REPEATS:
+            _low, high, body = value
+            if inside_unbounded and high > 1:
+                return (
+                    "it repeats a group that itself repeats, which can take exponential "
+                    "time on text that almost matches; make the inner or outer repetition "
+                    "bounded, for example {0,5}"
+                )
+            found = _risk(list(body), inside_unbounded or high == constants.MAXREPEAT)
+            if found:
+                return found
+        elif op == constants.SUBPATTERN:
+            found = _risk(list(value[-1]), inside_unbounded)
+            if found:
+                return found
+        elif op == constants.BRANCH:
+            for branch in value[1]:
+                found = _risk(list(branch), inside_unbounded)
+                if found:
+                    return found
+        elif op in (constants.ASSERT, constants.ASSERT_NOT):
+            found = _risk(list(value[1]), inside_unbounded)
+            if found:
+                return found
+    return None
