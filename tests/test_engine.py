@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from assesslint.engine import Engine, Selection
 from assesslint.models import Severity
 from assesslint.readers import read_bytes, read_document
 from assesslint.readers.sections import SectionMap
+from assesslint.rules.patterns import _Regex
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -63,7 +65,7 @@ class Counting:
 
 
 def test_a_5000_word_report_is_matched_once_per_pattern(
-    engine: Engine, sections: SectionMap
+    engine: Engine, sections: SectionMap, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text = long_report(5600)
     document = read_bytes(text.encode(), "long.txt", sections, suffix=".txt")
@@ -71,20 +73,30 @@ def test_a_5000_word_report_is_matched_once_per_pattern(
     patterns = engine.patterns
     phrase = [Counting(m) for m in patterns._active_phrase]
     tokens = Counting(patterns._token_matcher)
-    regexes = [(key, Counting(regex)) for key, regex in patterns._regexes]
-    patterns._active_phrase, patterns._token_matcher, patterns._regexes = phrase, tokens, regexes
+    runs: Counter[int] = Counter()
+    original = _Regex.for_text
+
+    def counted(regex: _Regex, text: str, lowered: str | None) -> Any:
+        runs[id(regex)] += 1
+        return original(regex, text, lowered)
+
+    monkeypatch.setattr(_Regex, "for_text", counted)
+    patterns._active_phrase, patterns._token_matcher = phrase, tokens
     try:
         findings = engine.check(document)
     finally:
         patterns._active_phrase = [m.inner for m in phrase]
         patterns._token_matcher = tokens.inner
-        patterns._regexes = [(key, regex.inner) for key, regex in regexes]
     assert findings
     assert len(engine.checkers) >= 5
     assert [m.calls for m in phrase] == [1] * len(phrase)
     assert tokens.calls == (1 if patterns._has_tokens else 0)
-    assert len(regexes) > 20
-    assert {regex.calls for _, regex in regexes} == {1}
+    distinct = {(r.value, r.case_sensitive) for r in patterns._regexes}
+    assert len(distinct) == len(patterns._regexes) > 20, "each pattern is compiled once"
+    assert set(runs.values()) == {1}, "and run at most once"
+    skipped = [r for r in patterns._regexes if id(r) not in runs]
+    assert skipped, "patterns whose words are absent are not run at all"
+    assert all(not r.can_match(document.text, document.text.lower()) for r in skipped)
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("0*")), ids=lambda p: p.name)
@@ -156,3 +168,33 @@ def test_findings_say_where_they_are(engine: Engine, sections: SectionMap) -> No
         15,
         "2:15",
     )
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("0*")), ids=lambda p: p.name)
+def test_fast_regex_matching_finds_what_plain_matching_finds(
+    path: Path, engine: Engine, sections: SectionMap
+) -> None:
+    """Lower-cased text and skipped patterns are shortcuts, never changes of result."""
+    import re
+
+    from assesslint.nlp import parse
+
+    document = read_document(path, sections)
+    parsed = parse(engine.nlp, document)
+    index = engine.patterns.match(parsed)
+    for regex in engine.patterns._regexes:
+        flags = re.MULTILINE | (0 if regex.case_sensitive else re.IGNORECASE)
+        plain = re.compile(regex.value, flags)
+        group = "match" if "match" in plain.groupindex else 0
+        expected = {
+            hit.span(group)
+            for hit in plain.finditer(document.text)
+            if hit.end(group) > hit.start(group)
+        }
+        expected = {
+            span
+            for span in expected
+            if document.block_at(span[0]) is document.block_at(span[1] - 1)
+        }
+        for key in regex.keys:
+            assert expected <= set(index.get(key)), (key, regex.value)

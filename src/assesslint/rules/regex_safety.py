@@ -58,3 +58,66 @@ def _risk(items: list[Any], inside_unbounded: bool) -> str | None:
             if found:
                 return found
     return None
+
+
+_ZERO_WIDTH = {constants.AT, constants.ASSERT, constants.ASSERT_NOT}
+_MIN_LITERAL = 3
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    r"""Return words of which every match must contain one, or None if there are none.
+
+    Used to skip a pattern on a text that holds none of the words: `\b(?:hungry|upset)\b`
+    needs "hungry" or "upset". Only literal text counts; each word is at least three
+    characters, so the test stays selective.
+    """
+    try:
+        parsed = parser.parse(pattern, flags)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None  # a pattern that turns case-folding on itself is not filtered
+    return _sequence(list(parsed))
+
+
+def _sequence(items: list[Any]) -> frozenset[str] | None:
+    """The most selective set of needed words among the items of a sequence."""
+    best: frozenset[str] | None = None
+    run = ""
+    candidates: list[frozenset[str]] = []
+    for op, value in items:
+        if op == constants.LITERAL:
+            run += chr(value)
+            continue
+        if len(run) >= _MIN_LITERAL:
+            candidates.append(frozenset({run}))
+        run = ""
+        if op in _ZERO_WIDTH:
+            continue
+        found = _element(op, value)
+        if found is not None:
+            candidates.append(found)
+    if len(run) >= _MIN_LITERAL:
+        candidates.append(frozenset({run}))
+    for candidate in candidates:
+        if best is None or min(map(len, candidate)) > min(map(len, best)):
+            best = candidate
+    return best
+
+
+def _element(op: Any, value: Any) -> frozenset[str] | None:
+    if op == constants.SUBPATTERN:
+        if value[1] & re.IGNORECASE:
+            return None  # (?i:...) inside: its letters may come in any case
+        return _sequence(list(value[-1]))
+    if op == constants.BRANCH:
+        words: set[str] = set()
+        for branch in value[1]:
+            found = _sequence(list(branch))
+            if found is None:
+                return None
+            words |= found
+        return frozenset(words)
+    if op in _REPEATS and value[0] >= 1:
+        return _sequence(list(value[2]))
+    return None
