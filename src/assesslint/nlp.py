@@ -14,8 +14,11 @@ process, so commands that only list rules stay quick.
 from __future__ import annotations
 
 import bisect
+import gzip
+import json
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assesslint.models import Document
@@ -64,10 +67,23 @@ class _LowerLookupLemmatizer:
 
 @cache
 def _lookup_table() -> dict[int, str]:
-    from spacy.lookups import load_lookups
+    """The English lemma table of spacy-lookups-data, keyed by the word's string ID."""
+    from spacy.strings import get_string_id
 
-    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-    return dict(table.items())
+    # Reading the file directly is three times quicker than spaCy's registry lookup,
+    # which scans every installed package's entry points first.
+    try:
+        import spacy_lookups_data
+
+        path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
+        with gzip.open(path, "rb") as stream:
+            words: dict[str, str] = json.loads(stream.read())
+        return {get_string_id(word): lemma for word, lemma in words.items()}
+    except (ImportError, OSError, ValueError):
+        from spacy.lookups import load_lookups
+
+        table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+        return dict(table.items())
 
 
 @cache

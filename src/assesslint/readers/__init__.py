@@ -15,7 +15,6 @@ from assesslint.models import Document, ReadError, ReadErrorCode
 from assesslint.readers import limits
 from assesslint.readers.decode import decode_text
 from assesslint.readers.docx import read_docx
-from assesslint.readers.markdown import read_markdown
 from assesslint.readers.sections import SectionMap
 from assesslint.readers.sniff import Kind, sniff
 from assesslint.readers.text import read_text
@@ -180,6 +179,9 @@ def _read_by_content(data: bytes, path: str, sections: SectionMap, suffix: str) 
         raise _unsupported(f"a file of type {suffix}")
     text, notices = decode_text(data)
     if suffix in MARKDOWN_SUFFIXES:
+        # Imported here: the Markdown parser is only needed for Markdown reports.
+        from assesslint.readers.markdown import read_markdown
+
         return read_markdown(text, path, sections, notices)
     return read_text(text, path, sections, notices)
 

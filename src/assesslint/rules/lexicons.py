@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from assesslint.rules.regex_safety import backtracking_risk
+from assesslint.rules.regex_safety import backtracking_risk, runtime_flags
 from assesslint.rules.spec import Lexicon
 from assesslint.yamlfile import MarkedDict, MarkedList, YamlError, load_yaml
 
@@ -216,8 +216,8 @@ def validate_entry(path: Path, entry: MarkedDict, errors: list[YamlError]) -> bo
             ok = False
     if entry.get("match") == "regex":
         try:
-            flags = 0 if entry.get("case-sensitive") else re.IGNORECASE
-            re.compile(str(term), flags)
+            # The flags it will run with, so the engine reuses this compiled pattern.
+            re.compile(str(term), runtime_flags(str(term), bool(entry.get("case-sensitive"))))
         except re.error as error:
             errors.append(
                 YamlError(

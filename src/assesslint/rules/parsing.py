@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from assesslint.rules.patterns import plain
-from assesslint.rules.regex_safety import backtracking_risk
+from assesslint.rules.regex_safety import backtracking_risk, runtime_flags
 from assesslint.rules.spec import Lexicon, PatternSpec, Position
 from assesslint.yamlfile import MarkedDict, MarkedList, YamlError
 
@@ -236,7 +236,7 @@ class ParseContext:
         if kind == "regex":
             case_sensitive = self.boolean(item, "case-sensitive", False)
             try:
-                re.compile(value, re.MULTILINE | (0 if case_sensitive else re.IGNORECASE))
+                re.compile(value, runtime_flags(value, case_sensitive))
             except re.error as error:
                 self.error(at, f"invalid regular expression {value!r}: {error}")
                 return []

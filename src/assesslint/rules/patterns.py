@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assesslint.rules.regex_safety import required_literals
+from assesslint.rules.regex_safety import required_literals, runtime_flags
 from assesslint.rules.spec import PatternSpec
 
 if TYPE_CHECKING:
@@ -111,9 +111,7 @@ class PatternRegistry:
         return CompiledPatterns(nlp, self._groups)
 
 
-# Upper-case letters in a pattern, once escapes (\\b, \\W) and (?P<name>) are set aside.
-_ESCAPES = re.compile(r"\\.|\(\?P[<=]")
-_UPPER = re.compile(r"[A-Z]")
+_MOST_WORDS_TO_LOOK_FOR = 6
 
 
 class _Regex:
@@ -131,16 +129,16 @@ class _Regex:
         self.value = value
         self.flags = re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
         self._compiled: re.Pattern[str] | None = None
+        flags = runtime_flags(value, case_sensitive)
         self.on_lowered = (
-            re.compile(value, re.MULTILINE)
-            if not case_sensitive and not _UPPER.search(_ESCAPES.sub("", value))
-            else None
+            re.compile(value, flags) if not flags & re.IGNORECASE and not case_sensitive else None
         )
         needed = required_literals(value)
         self.case_sensitive = case_sensitive
+        # Looking for many words costs more than the pattern itself; a few are worth it.
         self.needed = (
             None
-            if needed is None
+            if needed is None or len(needed) > _MOST_WORDS_TO_LOOK_FOR
             else frozenset(needed if case_sensitive else {n.lower() for n in needed})
         )
 

@@ -13,6 +13,7 @@ another repetition of more than one. Bounded outer repetitions (`{0,3}`) are all
 from __future__ import annotations
 
 import re
+from functools import cache
 from re import _constants as constants  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 from typing import Any
@@ -22,11 +23,41 @@ if hasattr(constants, "POSSESSIVE_REPEAT"):
     _REPEATS.add(constants.POSSESSIVE_REPEAT)
 
 
+@cache
+def _parsed(pattern: str, flags: int) -> Any:
+    """Parse once: loading the rules and building the engine both look at each pattern."""
+    try:
+        return parser.parse(pattern, flags)
+    except re.error:
+        return None
+
+
+def runtime_flags(pattern: str, case_sensitive: bool) -> int:
+    """The flags a pattern is compiled with when it runs.
+
+    A case-insensitive pattern with no capital letters in it runs without IGNORECASE on a
+    lower-cased copy of the text, which Python matches two to three times faster.
+    Validating with the same flags means the compiled pattern is reused from `re`'s cache.
+    """
+    if case_sensitive or has_capitals(pattern):
+        return re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
+    return re.MULTILINE
+
+
+# Upper-case letters in a pattern, once escapes (\b, \W) and (?P<name>) are set aside.
+_ESCAPES = re.compile(r"\\.|\(\?P[<=]")
+_UPPER = re.compile(r"[A-Z]")
+
+
+def has_capitals(pattern: str) -> bool:
+    """Say whether a pattern has capital letters of its own (not in escapes or names)."""
+    return bool(_UPPER.search(_ESCAPES.sub("", pattern)))
+
+
 def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
     """Say why `pattern` can take exponential time, or return None if it cannot."""
-    try:
-        parsed = parser.parse(pattern, flags)
-    except re.error:
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
         return None  # reported as an invalid pattern elsewhere
     return _risk(list(parsed), inside_unbounded=False)
 
@@ -71,9 +102,8 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     needs "hungry" or "upset". Only literal text counts; each word is at least three
     characters, so the test stays selective.
     """
-    try:
-        parsed = parser.parse(pattern, flags)
-    except re.error:
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
         return None
     if parsed.state.flags & re.IGNORECASE:
         return None  # a pattern that turns case-folding on itself is not filtered
