@@ -118,6 +118,11 @@ def _batch_options(command: Callable[..., None]) -> Callable[..., None]:
             help="Worker processes for a batch [default: one per core].",
         ),
         click.option(
+            "--scheduler",
+            metavar="tcp://HOST:8786",
+            help='Check on a Dask cluster with this scheduler (needs "assesslint[dask]").',
+        ),
+        click.option(
             "--no-snippets",
             is_flag=True,
             help="Leave every word of the reports out of the output: no quotations, no "
@@ -148,6 +153,7 @@ class Batch:
 
 
 def _run_batch(paths: Sequence[str], options: RunOptions_, stdin_name: str = "stdin.txt") -> Batch:
+    from assesslint.cluster import ClusterError
     from assesslint.files import discover
     from assesslint.nlp import ModelError
     from assesslint.progress import BatchProgress
@@ -167,6 +173,8 @@ def _run_batch(paths: Sequence[str], options: RunOptions_, stdin_name: str = "st
         _fail(f"assesslint cannot start because of these mistakes:\n{error}")
     except ModelError as error:
         _fail(str(error))
+    except ClusterError as error:
+        _fail(str(error))
     except KeyboardInterrupt:
         interrupted = True
         _stderr().print(
@@ -184,6 +192,7 @@ def _options(
     config_file: Path | None,
     jobs: int | None,
     no_snippets: bool,
+    scheduler: str | None = None,
 ) -> RunOptions_:
     from assesslint.runner import RunOptions
 
@@ -194,6 +203,7 @@ def _options(
         fail_on=fail_on,
         jobs=jobs,
         redact=no_snippets,
+        scheduler=scheduler,
     )
 
 
@@ -240,6 +250,7 @@ def check(
     ignore: tuple[str, ...],
     config_file: Path | None,
     jobs: int | None,
+    scheduler: str | None,
     no_snippets: bool,
     baseline_file: Path | None,
     statistics: bool,
@@ -250,7 +261,7 @@ def check(
     With more than one file, a team summary follows the findings: reports worst first,
     the commonest problems, and how many reports meet each practice area.
     """
-    options = _options(select, ignore, fail_on, config_file, jobs, no_snippets)
+    options = _options(select, ignore, fail_on, config_file, jobs, no_snippets, scheduler)
     known = _load_baseline(baseline_file) if baseline_file is not None else None
     batch = _run_batch(paths, options, stdin_name)
     if known is not None and baseline_file is not None:
@@ -467,6 +478,7 @@ def baseline(
     ignore: tuple[str, ...],
     config_file: Path | None,
     jobs: int | None,
+    scheduler: str | None,
     no_snippets: bool,
 ) -> None:
     """Record today's findings in FILE, so `check --baseline FILE` fails only on new ones.
@@ -477,7 +489,7 @@ def baseline(
     from assesslint import baseline as baselines
     from assesslint.formatters.output import write_atomically
 
-    options = _options(select, ignore, fail_on, config_file, jobs, no_snippets)
+    options = _options(select, ignore, fail_on, config_file, jobs, no_snippets, scheduler)
     batch = _run_batch(paths, options)
     if batch.interrupted:
         sys.exit(EXIT_INTERRUPTED)  # a partial baseline would hide nothing of the rest
@@ -530,6 +542,7 @@ def report(
     ignore: tuple[str, ...],
     config_file: Path | None,
     jobs: int | None,
+    scheduler: str | None,
     no_snippets: bool,
 ) -> None:
     """Check a team's reports and write a summary to share (HTML, CSV).
@@ -542,7 +555,7 @@ def report(
     from assesslint.report import html
     from assesslint.report import text as team_text
 
-    options = _options(select, ignore, fail_on, config_file, jobs, no_snippets)
+    options = _options(select, ignore, fail_on, config_file, jobs, no_snippets, scheduler)
     batch = _run_batch(paths, options)
     team = _team(batch.results)
     written = []

@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assesslint.models import Document
 
@@ -192,16 +192,23 @@ class ParsedDocument:
 
 def parse(nlp: Language, document: Document) -> ParsedDocument:
     """Run the pipeline over a document, breaking sentences at every block edge."""
+    from spacy.attrs import SENT_START  # type: ignore[import-not-found]
+
     text = document.text.translate(_SPACES)
     doc = nlp.make_doc(text)
     token_starts = [token.idx for token in doc]
+    # Marked through an array: setting `Token.is_sent_start` checks the whole document
+    # each time, which made long reports quadratic.
+    starts: Any = doc.to_array([SENT_START])
     for block in document.blocks:
         index = bisect.bisect_left(token_starts, block.start)
         if index < len(doc):
-            doc[index].is_sent_start = True
+            starts[index] = 1
             end = bisect.bisect_left(token_starts, block.end)
             if end < len(doc):
-                doc[end].is_sent_start = True
+                starts[end] = 1
+    if len(doc):
+        doc.from_array([SENT_START], starts)
     for _, component in nlp.pipeline:
         doc = component(doc)
     sentences = []

@@ -45,6 +45,7 @@ class RunOptions:
     fail_on: str | None = None
     jobs: int | None = None
     redact: bool = False
+    scheduler: str | None = None
 
 
 @dataclass
@@ -161,11 +162,16 @@ def check_target(
         return FileResult(
             path=target.display, format=None, error=FileProblem(error.code.value, error.message)
         )
+    return result_of(target.display, document, setup, redact)
+
+
+def result_of(display: str, document: Document, setup: Setup, redact: bool) -> FileResult:
+    """Check a document that has been read, with a setup's engine and selection."""
     findings, suppressed = setup.engine.check_with_suppressed(
         document, setup.selection, redact=redact
     )
     return FileResult(
-        path=target.display,
+        path=display,
         format=document.format,
         findings=tuple(findings),
         words=document.words,
@@ -230,6 +236,21 @@ def run(
         # Build each engine now: a missing spaCy model is reported before any file is
         # read, and forked workers start with the engine already built.
         _ = setups.get(config_path).engine
+    if setups.options.scheduler is not None:
+        from assesslint.cluster import run_on_cluster
+
+        def local(target: Target, config_path: Path | None) -> FileResult:
+            return check_target(target, setups.get(config_path), setups.options.redact)
+
+        yield from run_on_cluster(
+            setups.options.scheduler,
+            targets,
+            config_paths,
+            setups,
+            on_result or (lambda _: None),
+            local,
+        )
+        return
     jobs = setups.options.jobs
     if jobs is None:
         configured = [setups.get(p).config.jobs for p in config_paths if setups.get(p).config.jobs]

@@ -1,0 +1,87 @@
+"""How cost grows: time per word in one long document, and memory per worker.
+
+1. One document of 10,000, 50,000 and 200,000 words (.txt, so reading is not the
+   measure): checking time per word, in one process with the engine built once. Target:
+   flat within 20%.
+2. `assesslint check -j CORES` over 100 and over 2,000 files: the peak resident memory of
+   the largest process (a worker). Target: under 400 MB, and the same for both.
+
+    python bench/scaling.py [--skip-memory]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from common import DATA, PYTHON, cores, peak_child_rss_mb
+
+from corpus import plain_text, write_folder
+
+
+def time_per_word() -> None:
+    from assesslint.engine import Engine
+    from assesslint.nlp import get_pipeline
+    from assesslint.readers import read_bytes
+    from assesslint.readers.sections import default_section_map
+    from assesslint.resources import builtin_rules_dir
+    from assesslint.rules.loader import load_rules
+
+    sections = default_section_map()
+    engine = Engine(load_rules([builtin_rules_dir()], sections.names), get_pipeline())
+    rates = []
+    for words in (10_000, 50_000, 200_000):
+        text = plain_text(words, seed=words)
+        document = read_bytes(text.encode(), f"long-{words}.txt", sections, suffix=".txt")
+        started = time.perf_counter()
+        findings = engine.check(document)
+        seconds = time.perf_counter() - started
+        per_word = seconds / document.words * 1e6
+        rates.append(per_word)
+        print(
+            f"{document.words:>8,} words: {seconds:6.2f} s, {per_word:5.1f} µs a word, "
+            f"{len(findings):,} findings"
+        )
+    spread = max(rates) / min(rates) - 1
+    print(f"time per word varies by {spread:.0%} from 10,000 to 200,000 words (target <= 20%)")
+
+
+def memory() -> None:
+    for files in (100, 2000):
+        folder = DATA / f"team-{files}"
+        if not (folder / "manifest.json").exists():
+            import json
+
+            words = write_folder(folder, files, 4000)
+            (folder / "manifest.json").write_text(json.dumps({"files": files, "words": words}))
+        peak = peak_child_rss_mb(
+            [
+                PYTHON,
+                "-m",
+                "assesslint",
+                "check",
+                "-j",
+                str(cores()),
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+                "-o",
+                str(DATA / "scaling.json"),
+                str(folder),
+            ]
+        )
+        print(f"{files:>5,} files: largest process peaked at {peak:,.0f} MB (target < 400 MB)")
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--skip-memory", action="store_true")
+    args = options.parse_args()
+    time_per_word()
+    if not args.skip_memory:
+        memory()
+
+
+if __name__ == "__main__":
+    main()

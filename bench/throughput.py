@@ -1,0 +1,115 @@
+"""A team's folder: words per second of `assesslint check` on all cores, against floors.
+
+Writes (once, then reuses) a folder of 2,000 synthetic reports, about 8 million words, in
+mixed layouts and sizes. Measures, on the same cores in the same run:
+
+  assesslint    `assesslint check -j CORES --format json` over the folder
+  floor         the same texts through spaCy's bare tokenizer and the lookup lemmatizer,
+                one process per core: the least a spaCy-based checker can do
+  proselint     (with --peers) proselint over .txt copies of a sample of the reports
+  write-good    (with --peers) write-good over the same sample
+
+Targets: at least 60% of the floor's words per second, and at least 2 x proselint's.
+
+    python bench/throughput.py [--files 2000] [--peers]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import time
+from pathlib import Path
+
+from common import DATA, PYTHON, cores, wall
+
+from corpus import plain_text, write_folder
+
+MEAN_WORDS = 4000
+
+
+def corpus(files: int) -> tuple[Path, int]:
+    folder = DATA / f"team-{files}"
+    manifest = folder / "manifest.json"
+    if manifest.exists():
+        return folder, json.loads(manifest.read_text())["words"]
+    started = time.perf_counter()
+    words = write_folder(folder, files, MEAN_WORDS)
+    manifest.write_text(json.dumps({"files": files, "words": words}))
+    print(f"wrote {files:,} reports ({words:,} words) in {time.perf_counter() - started:.0f} s")
+    return folder, words
+
+
+def _floor_worker(jobs: list[tuple[int, int]]) -> int:
+    import spacy
+
+    from assesslint.nlp import get_pipeline
+
+    nlp = get_pipeline()  # blank English + sentencizer + lookup lemmatizer, as we run
+    tokens = 0
+    for doc in nlp.pipe(plain_text(words, seed) for words, seed in jobs):
+        tokens += len(doc)
+    del spacy
+    return tokens
+
+
+def floor_rate(files: int, words: int) -> float:
+    import random
+
+    rng = random.Random(2026)
+    sizes = [max(500, int(rng.lognormvariate(0, 0.6) * MEAN_WORDS * 0.84)) for _ in range(files)]
+    jobs = [(size, 2026 + index) for index, size in enumerate(sizes)]
+    n = cores()
+    started = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(n) as pool:
+        pool.map(_floor_worker, [jobs[i::n] for i in range(n)])
+    return words / (time.perf_counter() - started)
+
+
+def ours_rate(folder: Path, words: int) -> float:
+    out = DATA / "throughput.json"
+    seconds = wall(
+        [
+            PYTHON,
+            "-m",
+            "assesslint",
+            "check",
+            "-j",
+            str(cores()),
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "-o",
+            str(out),
+            str(folder),
+        ]
+    )[0]
+    return words / seconds
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--files", type=int, default=2000)
+    options.add_argument("--peers", action="store_true", help="also time proselint and write-good")
+    args = options.parse_args()
+    folder, words = corpus(args.files)
+    print(f"folder: {args.files:,} reports, {words:,} words; {cores()} cores")
+    floor = floor_rate(args.files, words)
+    print(f"floor (tokenizer + lookup lemmatizer): {floor:,.0f} words/s")
+    ours = ours_rate(folder, words)
+    print(
+        f"assesslint check:                      {ours:,.0f} words/s = "
+        f"{ours / floor:.0%} of the floor (target >= 60%)"
+    )
+    if args.peers:
+        from peers import peer_rates
+
+        for name, rate in peer_rates(folder).items():
+            verdict = f"assesslint is {ours / rate:.1f} x" if rate else "not installed"
+            print(f"{name:11}{rate:>28,.0f} words/s; {verdict}")
+
+
+if __name__ == "__main__":
+    main()
