@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -36,20 +34,30 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-_PEAK = """
-import json, resource, subprocess, sys
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print(json.dumps(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
-"""
+def _peak_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
-def peak_child_rss_mb(command: list[str]) -> float:
-    """The largest resident set of any process the command started (its workers), in MB."""
-    done = subprocess.run(
-        [PYTHON, "-c", _PEAK, *command], capture_output=True, text=True, check=True
-    )
-    return json.loads(done.stdout) / 1024
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
 
 
-def own_peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_by_role_mb(command: list[str]) -> tuple[float, float]:
+    """Peak resident memory (MB) of the main process and of the largest worker (Linux)."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    main_peak = worker_peak = 0
+    while process.poll() is None:
+        main_peak = max(main_peak, _peak_kib(process.pid))
+        for child in _children(process.pid):
+            worker_peak = max(worker_peak, _peak_kib(child))
+        time.sleep(0.2)
+    return main_peak / 1024, worker_peak / 1024

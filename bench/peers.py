@@ -66,7 +66,12 @@ def peer_rates(folder: Path) -> dict[str, float]:
     if proselint.exists():
         # One process per core, each given its share of the files, as assesslint runs.
         shares = [paths[i :: cores()] for i in range(cores())]
-        seconds = _timed([[str(proselint), *map(str, share)] for share in shares])
+        # proselint 0.16 and later take a `check` command; earlier ones take the paths.
+        version = subprocess.run(
+            [str(proselint), "version"], capture_output=True, text=True, check=False
+        )
+        command = [str(proselint), "check"] if version.returncode == 0 else [str(proselint)]
+        seconds = _timed([[*command, *map(str, share)] for share in shares])
         rates["proselint"] = words / seconds
     else:
         rates["proselint"] = 0.0

@@ -93,8 +93,15 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--files", type=int, default=2000)
     options.add_argument("--peers", action="store_true", help="also time proselint and write-good")
+    options.add_argument("--only-peers", action="store_true", help="time only the peers")
     args = options.parse_args()
     folder, words = corpus(args.files)
+    if args.only_peers:
+        from peers import peer_rates
+
+        for name, rate in peer_rates(folder).items():
+            print(f"{name:11}{rate:>28,.0f} words/s")
+        return
     print(f"folder: {args.files:,} reports, {words:,} words; {cores()} cores")
     floor = floor_rate(args.files, words)
     print(f"floor (tokenizer + lookup lemmatizer): {floor:,.0f} words/s")
