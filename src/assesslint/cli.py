@@ -323,10 +323,17 @@ def _emit(
     from assesslint.report import text as team_text
     from assesslint.summary import Summary
 
-    rendered: str | None = None
     if fmt == "json":
-        rendered = json_report.render(results)
-    elif fmt == "sarif":
+        # Written a file at a time: a batch of thousands of reports is never one string.
+        chunks = json_report.render_chunks(results)
+        if output is None:
+            for chunk in chunks:
+                click.echo(chunk, nl=False)
+        else:
+            write_atomically(output, chunks)
+        return
+    rendered: str | None = None
+    if fmt == "sarif":
         rendered = sarif.render(results, rules)
     elif fmt == "junit":
         rendered = junit.render(results)

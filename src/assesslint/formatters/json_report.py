@@ -8,7 +8,7 @@ otherwise a list of `{table, row, column}` from the outermost table inwards, cou
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from assesslint import __version__
@@ -79,4 +79,38 @@ def report_data(results: Sequence[FileResult]) -> dict[str, Any]:
 
 def render(results: Sequence[FileResult]) -> str:
     """Render a run as JSON text."""
-    return json.dumps(report_data(results), ensure_ascii=False, indent=2) + "\n"
+    return "".join(render_chunks(results))
+
+
+_PLACEHOLDER = "\u0000assesslint-files\u0000"
+
+
+def render_chunks(results: Sequence[FileResult]) -> Iterator[str]:
+    """Render a run as JSON text, one file at a time.
+
+    The text is exactly `json.dumps(report_data(results), indent=2)`, but a run over
+    thousands of reports never holds the whole document in memory at once.
+    """
+    if not results:
+        yield json.dumps(report_data(results), ensure_ascii=False, indent=2) + "\n"
+        return
+    outline = report_data([])
+    outline["files"] = [_PLACEHOLDER]
+    summary = Summary.of(results)
+    outline["summary"] = {
+        "files": summary.files,
+        "checked": summary.checked,
+        "errors": summary.unreadable,
+        "findings": summary.by_severity,
+    }
+    skeleton = json.dumps(outline, ensure_ascii=False, indent=2)
+    marker = json.dumps(_PLACEHOLDER, ensure_ascii=False)
+    head, tail = skeleton.split(marker)
+    indent = head[head.rindex("\n") + 1 :]  # the files' own indentation
+    yield head
+    for index, result in enumerate(results):
+        text = json.dumps(file_data(result), ensure_ascii=False, indent=2)
+        if index:
+            yield ",\n" + indent
+        yield text.replace("\n", "\n" + indent)
+    yield tail + "\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -22,9 +23,8 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomically(path: Path, data: str | bytes) -> None:
-    """Write `data` to `path` in one step."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+def write_atomically(path: Path, data: str | bytes | Iterable[str]) -> None:
+    """Write `data` (text, bytes, or pieces of text) to `path` in one step."""
     folder = path.resolve().parent
     mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -32,7 +32,11 @@ def write_atomically(path: Path, data: str | bytes) -> None:
         # mkstemp makes the file private (0600); a report is shared like any other file.
         os.chmod(temporary, mode)  # noqa: PTH101 - the file is open by descriptor
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            if isinstance(data, str | bytes):
+                stream.write(data.encode("utf-8") if isinstance(data, str) else data)
+            else:
+                for piece in data:
+                    stream.write(piece.encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())
         Path(temporary).replace(path)
