@@ -716,7 +716,7 @@ STARTER_CONFIG = """\
 # Every key is optional; remove the # to use one. `assesslint rules` lists rule IDs.
 
 # Only these rules or categories (default: all of them).
-# select: [jargon, risk, child-voice, analysis, planning]
+# select: [jargon, clarity, child-voice, analysis, evidence, risk, planning]
 
 # Leave out these rules or categories.
 # ignore: [long-sentence]
