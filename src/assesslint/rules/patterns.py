@@ -23,6 +23,7 @@ from assesslint.rules.spec import PatternSpec
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from assesslint.models import Document
     from assesslint.nlp import ParsedDocument
 
 Span = tuple[int, int]
@@ -95,23 +96,64 @@ class PatternRegistry:
 
     def __init__(self) -> None:
         self._groups: dict[str, list[PatternSpec]] = {}
+        self._scopes: dict[str, frozenset[str] | None] = {}
 
-    def add(self, owner: str, role: str, patterns: Sequence[PatternSpec]) -> str:
-        """Register a group of patterns for `owner` (a rule id) and return its key."""
+    def add(
+        self,
+        owner: str,
+        role: str,
+        patterns: Sequence[PatternSpec],
+        sections: frozenset[str] | None = None,
+    ) -> str:
+        """Register a group of patterns for `owner` (a rule id) and return its key.
+
+        `sections` says where the owner will look for these matches (canonical section
+        names; None for anywhere). A regular expression is then run over those sections
+        only, which is where most of the time of checking goes. Matches elsewhere may
+        still be reported for the key, when another group shares the expression.
+        """
         key = f"{owner}:{role}"
         suffix = 1
         while key in self._groups:
             suffix += 1
             key = f"{owner}:{role}#{suffix}"
         self._groups[key] = list(patterns)
+        self._scopes[key] = sections
         return key
+
+    def scope(self, key: str) -> frozenset[str] | None:
+        """Where the owner of `key` looks for its matches (None: anywhere)."""
+        return self._scopes.get(key)
 
     def compile(self, nlp: Language) -> CompiledPatterns:
         """Build the shared matchers for every registered group."""
-        return CompiledPatterns(nlp, self._groups)
+        return CompiledPatterns(nlp, self._groups, self._scopes)
 
 
 _MOST_WORDS_TO_LOOK_FOR = 6
+_SEPARATOR = 2  # the blank line between blocks in the document text
+
+
+def _union(scopes: list[frozenset[str] | None]) -> frozenset[str] | None:
+    """Where a shared expression must run: everywhere if any of its users looks there."""
+    found: set[str] = set()
+    for scope in scopes:
+        if scope is None:
+            return None
+        found |= scope
+    return frozenset(found)
+
+
+def _section_ranges(document: Document, scope: frozenset[str]) -> list[tuple[int, int]]:
+    """The stretches of text whose blocks are in the named sections (or inside them)."""
+    found: list[tuple[int, int]] = []
+    for block in document.blocks:
+        if block.section.names & scope:
+            if found and block.start - found[-1][1] <= _SEPARATOR:
+                found[-1] = (found[-1][0], block.end)
+            else:
+                found.append((block.start, block.end))
+    return found
 
 
 class _Regex:
@@ -124,8 +166,15 @@ class _Regex:
     at all on a text that contains none of them.
     """
 
-    def __init__(self, value: str, case_sensitive: bool, keys: list[str]) -> None:
+    def __init__(
+        self,
+        value: str,
+        case_sensitive: bool,
+        keys: list[str],
+        scope: frozenset[str] | None = None,
+    ) -> None:
         self.keys = tuple(keys)
+        self.scope = scope
         self.value = value
         self.flags = re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
         self._compiled: re.Pattern[str] | None = None
@@ -143,8 +192,10 @@ class _Regex:
         )
 
     @classmethod
-    def build(cls, value: str, case_sensitive: bool, keys: list[str]) -> _Regex:
-        return cls(value, case_sensitive, keys)
+    def build(
+        cls, value: str, case_sensitive: bool, keys: list[str], scope: frozenset[str] | None
+    ) -> _Regex:
+        return cls(value, case_sensitive, keys, scope)
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -170,7 +221,12 @@ class _Regex:
 class CompiledPatterns:
     """The shared matchers; `match` runs each once over a document."""
 
-    def __init__(self, nlp: Language, groups: dict[str, list[PatternSpec]]) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        groups: dict[str, list[PatternSpec]],
+        scopes: dict[str, frozenset[str] | None] | None = None,
+    ) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
 
         from assesslint.nlp import lemmatize
@@ -203,8 +259,11 @@ class CompiledPatterns:
                 else:
                     docs = [nlp.make_doc(text) for text in texts]
                 matcher.add(key, docs)
+        scopes = scopes or {}
+        self.scopes = scopes
         self._regexes = [
-            _Regex.build(value, exact, keys) for (value, exact), keys in regexes.items()
+            _Regex.build(value, exact, keys, _union([scopes.get(k) for k in keys]))
+            for (value, exact), keys in regexes.items()
         ]
         self._active_phrase = [m for m in self._phrase_matchers.values() if len(m)]
         self._has_tokens = len(self._token_matcher) > 0
@@ -229,19 +288,24 @@ class CompiledPatterns:
         text = parsed.document.text
         lowered = text.lower()
         same_length = len(lowered) == len(text)
+        ranges: dict[frozenset[str] | None, list[tuple[int, int]]] = {None: [(0, len(text))]}
         for regex in self._regexes:
             if not regex.can_match(text, lowered):
                 continue
+            scope = regex.scope
+            if scope is not None and scope not in ranges:
+                ranges[scope] = _section_ranges(parsed.document, scope)
             self.calls += 1
             compiled, subject = regex.for_text(text, lowered if same_length else None)
             # A group named "match" narrows the match to the words that matter
             # ("is stable" is found, "stable" is reported).
             group = "match" if "match" in compiled.groupindex else 0
-            for hit in compiled.finditer(subject):
-                start, end = hit.span(group)
-                if end > start:
-                    for key in regex.keys:
-                        found[key].add((start, end))
+            for range_start, range_end in ranges[scope]:
+                for hit in compiled.finditer(subject, range_start, range_end):
+                    start, end = hit.span(group)
+                    if end > start:
+                        for key in regex.keys:
+                            found[key].add((start, end))
         blocks = parsed.document
         index = MatchIndex()
         for key, spans in found.items():

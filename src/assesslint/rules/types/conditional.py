@@ -74,12 +74,28 @@ class ConditionalChecker(Checker):
         super().__init__(rule, registry)
         options: ConditionalOptions = rule.options
         self.options = options
-        self.trigger = registry.add(rule.id, "trigger", options.trigger)
+        scope = rule.sections
+        # Companions sought near the trigger are in the trigger's own section.
+        near = {"sentences", "block", "section"}
+        self.trigger = registry.add(rule.id, "trigger", options.trigger, scope)
         self.unless = registry.add(rule.id, "unless", options.unless) if options.unless else None
         self.require = (
-            registry.add(rule.id, "require", options.require) if options.require else None
+            registry.add(
+                rule.id,
+                "require",
+                options.require,
+                scope if options.window.kind in near else None,
+            )
+            if options.require
+            else None
         )
-        self.with_ = registry.add(rule.id, "with", options.with_) if options.with_ else None
+        self.with_ = (
+            registry.add(
+                rule.id, "with", options.with_, scope if options.with_window.kind in near else None
+            )
+            if options.with_
+            else None
+        )
 
     def check(self, parsed: ParsedDocument, matches: MatchIndex) -> Iterator[Hit]:
         """Yield each trigger that lacks its companion (or has its `with`)."""

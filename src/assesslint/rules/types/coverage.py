@@ -149,23 +149,27 @@ class CoverageChecker(Checker):
             if options.missing_unless
             else None
         )
+        # Answers are looked for in the section (and any `also-in` ones) only.
+        own = frozenset({options.section})
         self.stand_ins = (
-            registry.add(rule.id, "stand-ins", options.stand_ins) if options.stand_ins else None
+            registry.add(rule.id, "stand-ins", options.stand_ins, own)
+            if options.stand_ins
+            else None
         )
         self.stand_in_answers = (
-            registry.add(rule.id, "stand-in-answers", options.stand_in_answers)
+            registry.add(rule.id, "stand-in-answers", options.stand_in_answers, own)
             if options.stand_in_answers
             else None
         )
         self.questions: list[tuple[Question, str | None, list[str], str | None]] = []
         for question in options.questions:
             key = (
-                registry.add(rule.id, f"{question.name}", question.patterns)
+                registry.add(rule.id, f"{question.name}", question.patterns, own)
                 if question.patterns
                 else None
             )
             together = [
-                registry.add(rule.id, f"{question.name}-together{i}", group)
+                registry.add(rule.id, f"{question.name}-together{i}", group, own)
                 for i, group in enumerate(question.together)
             ]
             when = (

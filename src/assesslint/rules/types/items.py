@@ -114,10 +114,15 @@ class ItemsChecker(Checker):
         super().__init__(rule, registry)
         options: ItemsOptions = rule.options
         self.options = options
-        self.skip = registry.add(rule.id, "skip", options.skip) if options.skip else None
+        scope = rule.sections
+        self.skip = registry.add(rule.id, "skip", options.skip, scope) if options.skip else None
 
         def key(criterion: Criterion, part: str, patterns: tuple[PatternSpec, ...]) -> str | None:
-            return registry.add(rule.id, f"{criterion.name}-{part}", patterns) if patterns else None
+            return (
+                registry.add(rule.id, f"{criterion.name}-{part}", patterns, scope)
+                if patterns
+                else None
+            )
 
         self.criteria = [
             (

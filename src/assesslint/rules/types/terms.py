@@ -216,7 +216,8 @@ class TermsChecker(Checker):
         self.options: TermsOptions = rule.options
         self.keys: list[tuple[TermSpec, str, str | None, str | None]] = []
         for index, term in enumerate(self.options.terms):
-            key = registry.add(rule.id, f"term{index}", [term.pattern])
+            scope = rule.sections
+            key = registry.add(rule.id, f"term{index}", [term.pattern], scope)
             unless = registry.add(rule.id, f"unless{index}", term.unless) if term.unless else None
             sentence = (
                 registry.add(rule.id, f"sentence{index}", term.unless_sentence)
