@@ -213,3 +213,22 @@ def test_fast_regex_matching_finds_what_plain_matching_finds(
                 )
             }
             assert wanted <= set(index.get(key)), (key, regex.value)
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("0*")), ids=lambda p: p.name)
+def test_word_list_patterns_matched_as_phrases_find_what_the_pattern_finds(
+    path: Path, engine: Engine, sections: SectionMap
+) -> None:
+    from assesslint.nlp import parse
+
+    document = read_document(path, sections)
+    index = engine.patterns.match(parse(engine.nlp, document))
+    assert len(engine.patterns.as_phrases) > 50
+    for key, value in engine.patterns.as_phrases:
+        plain = re.compile(value, re.IGNORECASE | re.MULTILINE)
+        expected = {
+            hit.span()
+            for hit in plain.finditer(document.text)
+            if document.block_at(hit.start()) is document.block_at(hit.end() - 1)
+        }
+        assert expected <= set(index.get(key)), (key, value)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assesslint.rules.regex_safety import required_literals, runtime_flags
+from assesslint.rules.regex_safety import as_phrases, required_literals, runtime_flags
 from assesslint.rules.spec import PatternSpec
 
 if TYPE_CHECKING:
@@ -238,6 +238,7 @@ class CompiledPatterns:
         self._token_matcher = Matcher(nlp.vocab, validate=True)
         # Each distinct regular expression is compiled and run once, whichever rules share it.
         regexes: dict[tuple[str, bool], list[str]] = defaultdict(list)
+        self.as_phrases: list[tuple[str, str]] = []
         self._key_of: dict[int, str] = {}
         phrases: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for key, patterns in groups.items():
@@ -247,6 +248,14 @@ class CompiledPatterns:
                     phrases[pattern.kind][key].append(pattern.value)
                 elif pattern.kind == "tokens":
                     self._token_matcher.add(key, [pattern.value])
+                elif (
+                    pattern.kind == "regex"
+                    and not pattern.case_sensitive
+                    and (words := as_phrases(pattern.value))
+                ):
+                    # A list of words written as a pattern: matched as phrases, by hashing.
+                    phrases["lower"][key].extend(words)
+                    self.as_phrases.append((key, pattern.value))
                 elif pattern.kind == "regex":
                     owners = regexes[(pattern.value, pattern.case_sensitive)]
                     if key not in owners:

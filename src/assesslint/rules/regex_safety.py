@@ -151,3 +151,67 @@ def _element(op: Any, value: Any) -> frozenset[str] | None:
     if op in _REPEATS and value[0] >= 1:
         return _sequence(list(value[2]))
     return None
+
+
+_MOST_PHRASES = 300
+
+
+def as_phrases(pattern: str) -> list[str] | None:
+    r"""Return the phrases a pattern is a plain list of, or None if it is more than that.
+
+    `\b(?:hungry|anxious|frightened)\b` and `\bimpacts? on\b` are lists of words in
+    disguise; as phrases, spaCy's PhraseMatcher finds them by hashing tokens instead of
+    trying the pattern at every character. Only word boundaries at both ends, literal
+    text, alternatives and single optional letters qualify.
+    """
+    parsed = _parsed(pattern, 0)
+    if parsed is None:
+        return None
+    items = list(parsed)
+    boundary = (constants.AT, constants.AT_BOUNDARY)
+    if len(items) < 3 or items[0] != boundary or items[-1] != boundary:
+        return None
+    variants = _variants(items[1:-1])
+    if not variants or len(variants) > _MOST_PHRASES:
+        return None
+    phrases = []
+    for variant in variants:
+        if not variant or variant != variant.strip() or "  " in variant:
+            return None
+        if not all(ch.isalnum() or ch in " '-" for ch in variant):
+            return None
+        if not (variant[0].isalnum() and variant[-1].isalnum()):
+            return None
+        phrases.append(variant)
+    return phrases
+
+
+def _variants(items: list[Any]) -> list[str] | None:
+    results = [""]
+    for op, value in items:
+        options: list[str] | None
+        if op == constants.LITERAL:
+            options = [chr(value)]
+        elif op == constants.SUBPATTERN and value[0] is None and not value[1] and not value[2]:
+            options = _variants(list(value[3]))
+        elif op == constants.BRANCH:
+            gathered: list[str] = []
+            for branch in value[1]:
+                found = _variants(list(branch))
+                if found is None:
+                    return None
+                gathered += found
+            options = gathered
+        elif op in _REPEATS and value[0] == 0 and value[1] == 1:
+            inner = _variants(list(value[2]))
+            if inner is None:
+                return None
+            options = ["", *inner]
+        else:
+            return None
+        if options is None:
+            return None
+        results = [r + o for r in results for o in options]
+        if len(results) > _MOST_PHRASES:
+            return None
+    return results
