@@ -10,7 +10,9 @@ the same text.
 
 from __future__ import annotations
 
+import json
 import random
+import time
 from pathlib import Path
 
 import docx
@@ -153,14 +155,39 @@ def plain_text(words: int, seed: int) -> str:
     )
 
 
-def write_folder(folder: Path, files: int, mean_words: int, seed: int = 2026) -> int:
+MEAN_WORDS = 4000
+SUFFIXES = (".docx", ".docx", ".txt", ".md")
+
+
+def folder_plan(
+    files: int, mean_words: int = MEAN_WORDS, seed: int = 2026
+) -> list[tuple[int, int]]:
+    """(words, seed) for each report of a folder: sizes spread as real reports are."""
+    rng = random.Random(seed)
+    return [
+        (max(500, int(rng.lognormvariate(0, 0.6) * mean_words * 0.84)), seed + index)
+        for index in range(files)
+    ]
+
+
+def write_folder(folder: Path, files: int, mean_words: int = MEAN_WORDS) -> int:
     """Write `files` reports of mixed sizes and layouts; return the total words."""
     folder.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
     total = 0
-    suffixes = [".docx", ".docx", ".txt", ".md"]
-    for index in range(files):
-        words = max(500, int(rng.lognormvariate(0, 0.6) * mean_words * 0.84))
-        suffix = suffixes[index % len(suffixes)]
-        total += write_report(folder / f"report-{index:05}{suffix}", words, seed + index)
+    for index, (words, seed) in enumerate(folder_plan(files, mean_words)):
+        suffix = SUFFIXES[index % len(SUFFIXES)]
+        total += write_report(folder / f"report-{index:05}{suffix}", words, seed)
     return total
+
+
+def team_folder(data: Path, files: int) -> tuple[Path, int]:
+    """The benchmark folder of `files` reports under `data`, written once; its words."""
+    folder = data / f"team-{files}"
+    manifest = folder / "manifest.json"
+    if manifest.exists():
+        return folder, int(json.loads(manifest.read_text())["words"])
+    started = time.perf_counter()
+    words = write_folder(folder, files)
+    manifest.write_text(json.dumps({"files": files, "words": words}))
+    print(f"wrote {files:,} reports ({words:,} words) in {time.perf_counter() - started:.0f} s")
+    return folder, words

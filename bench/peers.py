@@ -17,7 +17,7 @@ from pathlib import Path
 
 from common import HERE, cores
 
-from corpus import plain_text
+from corpus import folder_plan, plain_text
 
 PEERS = HERE / ".peers"
 SAMPLE = 200
@@ -38,13 +38,10 @@ def install() -> None:
 def _sample(folder: Path) -> tuple[list[Path], int]:
     texts = PEERS / "sample"
     texts.mkdir(parents=True, exist_ok=True)
-    import random
-
-    rng = random.Random(2026)
-    sizes = [max(500, int(rng.lognormvariate(0, 0.6) * 4000 * 0.84)) for _ in range(SAMPLE)]
     paths, words = [], 0
-    for index, size in enumerate(sizes):
-        text = plain_text(size, 2026 + index)
+    # The first reports of the folder, by the same sizes and seeds, as plain text.
+    for index, (size, seed) in enumerate(folder_plan(SAMPLE)):
+        text = plain_text(size, seed)
         path = texts / f"report-{index:05}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)

@@ -17,7 +17,7 @@ import time
 
 from common import DATA, PYTHON, cores, peak_rss_by_role_mb
 
-from corpus import plain_text, write_folder
+from corpus import plain_text, team_folder
 
 
 def time_per_word() -> None:
@@ -49,12 +49,7 @@ def time_per_word() -> None:
 
 def memory() -> None:
     for files in (100, 2000):
-        folder = DATA / f"team-{files}"
-        if not (folder / "manifest.json").exists():
-            import json
-
-            words = write_folder(folder, files, 4000)
-            (folder / "manifest.json").write_text(json.dumps({"files": files, "words": words}))
+        folder, _ = team_folder(DATA, files)
         main_peak, worker_peak = peak_rss_by_role_mb(
             [
                 PYTHON,

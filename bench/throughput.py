@@ -17,28 +17,13 @@ Targets: at least 60% of the floor's words per second, and at least 2 x proselin
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import time
 from pathlib import Path
 
 from common import DATA, PYTHON, cores, wall
 
-from corpus import plain_text, write_folder
-
-MEAN_WORDS = 4000
-
-
-def corpus(files: int) -> tuple[Path, int]:
-    folder = DATA / f"team-{files}"
-    manifest = folder / "manifest.json"
-    if manifest.exists():
-        return folder, json.loads(manifest.read_text())["words"]
-    started = time.perf_counter()
-    words = write_folder(folder, files, MEAN_WORDS)
-    manifest.write_text(json.dumps({"files": files, "words": words}))
-    print(f"wrote {files:,} reports ({words:,} words) in {time.perf_counter() - started:.0f} s")
-    return folder, words
+from corpus import folder_plan, plain_text, team_folder
 
 
 def _floor_worker(jobs: list[tuple[int, int]]) -> int:
@@ -55,11 +40,7 @@ def _floor_worker(jobs: list[tuple[int, int]]) -> int:
 
 
 def floor_rate(files: int, words: int) -> float:
-    import random
-
-    rng = random.Random(2026)
-    sizes = [max(500, int(rng.lognormvariate(0, 0.6) * MEAN_WORDS * 0.84)) for _ in range(files)]
-    jobs = [(size, 2026 + index) for index, size in enumerate(sizes)]
+    jobs = folder_plan(files)
     n = cores()
     started = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(n) as pool:
@@ -95,7 +76,7 @@ def main() -> None:
     options.add_argument("--peers", action="store_true", help="also time proselint and write-good")
     options.add_argument("--only-peers", action="store_true", help="time only the peers")
     args = options.parse_args()
-    folder, words = corpus(args.files)
+    folder, words = team_folder(DATA, args.files)
     if args.only_peers:
         from peers import peer_rates
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from click.testing import CliRunner, Result
+
+from assesslint.cli import main
 from assesslint.models import Document
 
 
@@ -18,3 +21,19 @@ def assert_spans_consistent(document: Document) -> None:
     for block in document.blocks:
         assert document.text[block.start : block.end] == block.text
     assert len({block.index for block in document.blocks}) == len(document.blocks)
+
+
+# A short report with one finding each for jargon, "stable" and an outcome.
+SMALL_REPORT = (
+    "Reason for assessment:\n"
+    "The MASH referred Leo on 2 March.\n\n"
+    "Parenting capacity:\n"
+    "Mum's mental health is stable.\n\n"
+    "Plan:\n"
+    "- Mum to engage with services.\n"
+)
+
+
+def run_cli(*args: str, columns: int = 200) -> Result:
+    """Run the `assesslint` command line in-process, at a fixed width."""
+    return CliRunner().invoke(main, list(args), env={"COLUMNS": str(columns)})

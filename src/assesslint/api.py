@@ -19,7 +19,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assesslint.models import FileProblem, FileResult, ReadError
+from assesslint.models import FileResult, ReadError
 
 if TYPE_CHECKING:
     from assesslint.config import Config
@@ -70,6 +70,7 @@ def check_text(
 ) -> FileResult:
     """Check a report given as text: `fmt` is "text" or "markdown"."""
     from assesslint.readers import read_bytes
+    from assesslint.runner import result_of
 
     suffix = _FORMATS.get(fmt)
     if suffix is None:
@@ -79,15 +80,5 @@ def check_text(
     try:
         document = read_bytes(text.encode("utf-8"), name, setup.sections, suffix=suffix)
     except ReadError as error:
-        return FileResult(
-            path=name, format=None, error=FileProblem(error.code.value, error.message)
-        )
-    findings, suppressed = setup.engine.check_with_suppressed(document, setup.selection)
-    return FileResult(
-        path=name,
-        format=document.format,
-        findings=tuple(findings),
-        words=document.words,
-        notices=document.notices,
-        suppressed=tuple(suppressed),
-    )
+        return FileResult.unreadable(name, error)
+    return result_of(name, document, setup, redact=False)

@@ -84,54 +84,67 @@ def exit_code(outcomes: Sequence[tuple[FileResult, str]]) -> int:
 EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by Ctrl-C
 
 
-def _batch_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options `check` and `report` share: which rules, which configuration, workers."""
-    options = [
-        click.option(
-            "--fail-on",
-            type=click.Choice(FAIL_ON),
-            help="Exit with 1 when there are findings this serious or more "
-            "[default: error, or the configuration's].",
-        ),
-        click.option(
-            "--select",
-            multiple=True,
-            metavar="ID/CATEGORY",
-            help="Only these rules or categories (repeat, or separate with commas).",
-        ),
-        click.option(
-            "--ignore",
-            multiple=True,
-            metavar="ID/CATEGORY",
-            help="Leave out these rules or categories (added to the configuration's).",
-        ),
-        click.option(
-            "--config",
-            "config_file",
-            type=click.Path(path_type=Path, dir_okay=False, exists=True),
-            help="Use this configuration file for every report.",
-        ),
-        click.option(
-            "--jobs",
-            "-j",
-            type=click.IntRange(min=1),
-            help="Worker processes for a batch [default: one per core].",
-        ),
-        click.option(
-            "--scheduler",
-            metavar="tcp://HOST:8786",
-            help='Check on a Dask cluster with this scheduler (needs "assesslint[dask]").',
-        ),
-        click.option(
-            "--no-snippets",
-            is_flag=True,
-            help="Leave every word of the reports out of the output: no quotations, no "
-            "matched words (for sharing with people who must not see case details).",
-        ),
-    ]
+_RULE_OPTIONS = [
+    click.option(
+        "--fail-on",
+        type=click.Choice(FAIL_ON),
+        help="Exit with 1 when there are findings this serious or more "
+        "[default: error, or the configuration's].",
+    ),
+    click.option(
+        "--select",
+        multiple=True,
+        metavar="ID/CATEGORY",
+        help="Only these rules or categories (repeat, or separate with commas).",
+    ),
+    click.option(
+        "--ignore",
+        multiple=True,
+        metavar="ID/CATEGORY",
+        help="Leave out these rules or categories (added to the configuration's).",
+    ),
+    click.option(
+        "--config",
+        "config_file",
+        type=click.Path(path_type=Path, dir_okay=False, exists=True),
+        help="Use this configuration file for every report.",
+    ),
+]
+_RUN_OPTIONS = [
+    click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        help="Worker processes for a batch [default: one per core].",
+    ),
+    click.option(
+        "--scheduler",
+        metavar="tcp://HOST:8786",
+        help='Check on a Dask cluster with this scheduler (needs "assesslint[dask]").',
+    ),
+    click.option(
+        "--no-snippets",
+        is_flag=True,
+        help="Leave every word of the reports out of the output: no quotations, no "
+        "matched words (for sharing with people who must not see case details).",
+    ),
+]
+
+
+def _apply(options: list[Callable[..., Any]], command: Callable[..., None]) -> Callable[..., None]:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def _rule_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options every checking command takes: which rules, which configuration."""
+    return _apply(_RULE_OPTIONS, command)
+
+
+def _batch_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options of commands that check many files: rules, configuration, workers."""
+    return _apply(_RULE_OPTIONS + _RUN_OPTIONS, command)
 
 
 @dataclass
@@ -140,7 +153,6 @@ class Batch:
 
     results: list[FileResult]
     thresholds: list[str]
-    total: int
     interrupted: bool
     rules: list[Rule_]
 
@@ -182,7 +194,7 @@ def _run_batch(paths: Sequence[str], options: RunOptions_, stdin_name: str = "st
             "are reported below. No file was changed."
         )
     thresholds = [setups.get(setups.config_path(t)).fail_on for t in targets[: len(results)]]
-    return Batch(results, thresholds, len(targets), interrupted, setups.rules())
+    return Batch(results, thresholds, interrupted, setups.rules())
 
 
 def _options(
@@ -385,24 +397,7 @@ def _emit(
 )
 @click.option("--author", default="assesslint", show_default=True, help="The comments' author.")
 @click.option("--initials", default="AL", show_default=True, help="The comments' initials.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON),
-    help="Exit with 1 when there are findings this serious or more "
-    "[default: error, or the configuration's].",
-)
-@click.option(
-    "--select", multiple=True, metavar="ID/CATEGORY", help="Only these rules or categories."
-)
-@click.option(
-    "--ignore", multiple=True, metavar="ID/CATEGORY", help="Leave out these rules or categories."
-)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="Use this configuration file instead of searching for one.",
-)
+@_rule_options
 def annotate(
     report_path: Path,
     output: Path | None,
@@ -463,11 +458,8 @@ def annotate(
         )
     if annotated.suppressed:
         click.echo(f"{len(annotated.suppressed)} suppressed by comments in the report.")
-    sys.exit(exit_code([(_result_of(annotated, str(report_path)), setup.fail_on)]))
-
-
-def _result_of(annotated: Any, path: str) -> FileResult:
-    return FileResult(path=path, format="docx", findings=annotated.findings)
+    result = FileResult(path=str(report_path), format="docx", findings=annotated.findings)
+    sys.exit(exit_code([(result, setup.fail_on)]))
 
 
 # --- baseline ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assesslint.models import FileProblem, FileResult, ReadError
+from assesslint.models import FileResult, ReadError
 
 if TYPE_CHECKING:
     from assesslint.config import Config
@@ -49,9 +49,7 @@ def check_on_worker(
     try:
         document = read_bytes(data, display, setup.sections, suffix=suffix)
     except ReadError as error:
-        return FileResult(
-            path=display, format=None, error=FileProblem(error.code.value, error.message)
-        )
+        return FileResult.unreadable(display, error)
     return result_of(display, document, setup, options.redact)
 
 
@@ -71,6 +69,7 @@ def run_on_cluster(
             'running on a cluster needs the dask extra: pip install "assesslint[dask]"'
         ) from None
     from assesslint.readers import read_limited
+    from assesslint.runner import in_order
 
     try:
         client: Any = Client(address, timeout="5s")  # type: ignore[no-untyped-call]
@@ -87,11 +86,7 @@ def run_on_cluster(
             try:
                 data = read_limited(target.path)
             except ReadError as error:
-                finished[index] = FileResult(
-                    path=target.display,
-                    format=None,
-                    error=FileProblem(error.code.value, error.message),
-                )
+                finished[index] = FileResult.unreadable(target.display, error)
                 on_result(finished[index])
                 continue
             setup = setups.get(config_path)
@@ -105,17 +100,8 @@ def run_on_cluster(
                 pure=False,
             )
             waiting[future] = index
-        following = 0
-        while following in finished:
-            yield finished.pop(following)
-            following += 1
-        for future in as_completed(list(waiting)):  # type: ignore[no-untyped-call]
-            result = future.result()
-            on_result(result)
-            finished[waiting[future]] = result
-            while following in finished:
-                yield finished.pop(following)
-                following += 1
+        completed = as_completed(list(waiting))  # type: ignore[no-untyped-call]
+        yield from in_order(finished, waiting, completed, on_result)
     finally:
         for future in waiting:
             future.cancel()

@@ -329,6 +329,11 @@ class FileResult:
     suppressed: tuple[Finding, ...] = ()
     baselined: int = 0
 
+    @classmethod
+    def unreadable(cls, path: str, error: ReadError) -> FileResult:
+        """The result for a file that could not be read."""
+        return cls(path=path, format=None, error=FileProblem(error.code.value, error.message))
+
     @property
     def status(self) -> str:
         """Return "checked" or "error", as in the JSON contract."""

@@ -28,7 +28,6 @@ class BatchProgress:
 
     def __init__(self, total: int, console: Console | None = None) -> None:
         self.console = console or Console(stderr=True)
-        self.total = total
         self.done = 0
         self.words = 0
         self._started = time.monotonic()

@@ -13,16 +13,17 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import Any
 
 from assesslint.config import Config, ConfigError, find_config_file, load_config
 from assesslint.engine import Engine, Selection
 from assesslint.files import Target
-from assesslint.models import Document, FileProblem, FileResult, ReadError, Severity
+from assesslint.models import Document, FileResult, ReadError, Severity
 from assesslint.nlp import get_pipeline
 from assesslint.readers import read_bytes, read_document
 from assesslint.readers.sections import SectionMap, default_section_map
@@ -159,9 +160,7 @@ def check_target(
         else:
             document = read_document(target.path, setup.sections)
     except ReadError as error:
-        return FileResult(
-            path=target.display, format=None, error=FileProblem(error.code.value, error.message)
-        )
+        return FileResult.unreadable(target.display, error)
     return result_of(target.display, document, setup, redact)
 
 
@@ -307,20 +306,33 @@ def _run_in_workers(
                 finished[index] = result
             else:
                 waiting[pool.submit(_check_in_worker, target, config_path)] = index
-        following = 0
-        for future in as_completed(waiting):
-            result = future.result()
-            on_result(result)
-            finished[waiting[future]] = result
-            # Stream: hand on every result whose turn has come.
-            while following in finished:
-                yield finished.pop(following)
-                following += 1
+        yield from in_order(finished, waiting, as_completed(waiting), on_result)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def in_order(
+    finished: dict[int, FileResult],
+    waiting: Mapping[Any, int],
+    completed: Iterable[Any],
+    on_result: Callable[[FileResult], None],
+) -> Iterator[FileResult]:
+    """Yield results in the order of the files, as soon as each one's turn has come.
+
+    `finished` holds results already known, by position; `waiting` maps each future to
+    its position; `completed` yields the futures as they finish (local or on a cluster).
+    """
+    following = 0
+    while following in finished:
+        yield finished.pop(following)
+        following += 1
+    for future in completed:
+        result = future.result()
+        on_result(result)
+        finished[waiting[future]] = result
         while following in finished:
             yield finished.pop(following)
             following += 1
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 __all__ = ["ConfigError", "RunOptions", "Setup", "Setups", "check_target", "run"]

@@ -9,18 +9,7 @@ from click.testing import CliRunner, Result
 
 from assesslint.cli import main
 
-REPORT = (
-    "Reason for assessment:\n"
-    "The MASH referred Leo on 2 March.\n\n"
-    "Parenting capacity:\n"
-    "Mum's mental health is stable.\n\n"
-    "Plan:\n"
-    "- Mum to engage with services.\n"
-)
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args), env={"COLUMNS": "200"})
+from helpers import SMALL_REPORT, run_cli
 
 
 def rules_of(result: Result) -> list[tuple[str, str | None]]:
@@ -32,9 +21,9 @@ def test_a_baseline_hides_only_known_findings(tmp_path: Path) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
     report = folder / "leo.txt"
-    report.write_text(REPORT, encoding="utf-8")
+    report.write_text(SMALL_REPORT, encoding="utf-8")
     baseline = tmp_path / "baseline.json"
-    made = run("baseline", str(baseline), str(folder))
+    made = run_cli("baseline", str(baseline), str(folder))
     assert made.exit_code == 0, made.output
     assert "Recorded" in made.output
     stored = baseline.read_text(encoding="utf-8")
@@ -49,7 +38,7 @@ def test_a_baseline_hides_only_known_findings(tmp_path: Path) -> None:
 
     # New paragraphs above a known finding, and one new problem.
     report.write_text(
-        REPORT.replace(
+        SMALL_REPORT.replace(
             "Parenting capacity:\n",
             "Parenting capacity:\nMum works nights at the bakery.\n\nDad's drinking is stable.\n\n",
         ),
@@ -61,7 +50,7 @@ def test_a_baseline_hides_only_known_findings(tmp_path: Path) -> None:
     assert rules_of(new) == [("stable-without-risk", "stable")]
     snippet = json.loads(new.stdout)["files"][0]["findings"][0]["location"]
     assert snippet["line"] == 7  # the new one, not the known one on line 9
-    text = run("check", "--baseline", str(baseline), "--fail-on", "warning", str(report))
+    text = run_cli("check", "--baseline", str(baseline), "--fail-on", "warning", str(report))
     assert text.exit_code == 1
     assert "known findings were hidden by the baseline" in text.output
 
@@ -70,7 +59,7 @@ def test_the_same_sentence_twice_needs_two_entries(tmp_path: Path) -> None:
     report = tmp_path / "r.txt"
     report.write_text("Parenting capacity:\nMum is stable.\n", encoding="utf-8")
     baseline = tmp_path / "b.json"
-    run("baseline", str(baseline), str(report))
+    run_cli("baseline", str(baseline), str(report))
     report.write_text(
         "Parenting capacity:\nMum is stable.\n\nHealth:\nMum is stable.\n", encoding="utf-8"
     )
@@ -92,10 +81,10 @@ def test_the_same_sentence_twice_needs_two_entries(tmp_path: Path) -> None:
 
 def test_a_missing_or_wrong_baseline_is_a_clear_error(tmp_path: Path) -> None:
     report = tmp_path / "r.txt"
-    report.write_text(REPORT, encoding="utf-8")
-    missing = run("check", "--baseline", str(tmp_path / "none.json"), str(report))
+    report.write_text(SMALL_REPORT, encoding="utf-8")
+    missing = run_cli("check", "--baseline", str(tmp_path / "none.json"), str(report))
     assert missing.exit_code == 2 and "assesslint baseline FILE" in missing.output
     wrong = tmp_path / "wrong.json"
     wrong.write_text('{"schema": "something-else"}', encoding="utf-8")
-    result = run("check", "--baseline", str(wrong), str(report))
+    result = run_cli("check", "--baseline", str(wrong), str(report))
     assert result.exit_code == 2 and "not an assesslint baseline" in result.output

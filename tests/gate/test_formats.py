@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from assesslint.cli import main
 
 from docx_factory import build
+from helpers import SMALL_REPORT, run_cli
 
 SCHEMA = json.loads(
     (Path(__file__).resolve().parent.parent / "schemas" / "sarif-2.1.0-rtm.5.json").read_text(
@@ -21,22 +22,10 @@ SCHEMA = json.loads(
     )
 )
 EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples"
-REPORT = (
-    "Reason for assessment:\n"
-    "The MASH referred Leo on 2 March.\n\n"
-    "Parenting capacity:\n"
-    "Mum's mental health is stable.\n\n"
-    "Plan:\n"
-    "- Mum to engage with services.\n"
-)
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args), env={"COLUMNS": "200"})
 
 
 def sarif(*paths: Path | str) -> dict[str, Any]:
-    result = run("check", "--format", "sarif", *map(str, paths))
+    result = run_cli("check", "--format", "sarif", *map(str, paths))
     return json.loads(result.output)
 
 
@@ -90,10 +79,10 @@ def _fingerprints(log: dict[str, Any]) -> dict[str, str]:
 
 def test_fingerprints_survive_a_paragraph_inserted_above(tmp_path: Path) -> None:
     before = tmp_path / "before.txt"
-    before.write_text(REPORT, encoding="utf-8")
+    before.write_text(SMALL_REPORT, encoding="utf-8")
     after = tmp_path / "after.txt"
     after.write_text(
-        REPORT.replace(
+        SMALL_REPORT.replace(
             "Parenting capacity:\n",
             "Parenting capacity:\nMum works nights at the bakery.\n\n"
             "Leo goes to nursery on Mondays.\n\n",
@@ -110,7 +99,7 @@ def test_fingerprints_survive_a_paragraph_inserted_above(tmp_path: Path) -> None
     assert moved[0] != moved[1], "the finding moved down"
     assert _fingerprints(first) == _fingerprints(second)
     changed = tmp_path / "changed.txt"
-    changed.write_text(REPORT.replace("is stable.", "is stable now."), encoding="utf-8")
+    changed.write_text(SMALL_REPORT.replace("is stable.", "is stable now."), encoding="utf-8")
     assert _fingerprints(sarif(changed)) != _fingerprints(first), "a rewritten sentence is new"
 
 
@@ -140,14 +129,14 @@ def test_junit_parses_with_one_case_per_finding(tmp_path: Path) -> None:
         EXAMPLES / "06-signs-of-safety-good.md",
         EXAMPLES / "04-pre-birth-assessment-poor.md",
     )
-    result = run("check", "--format", "junit", str(good), str(poor), str(broken))
+    result = run_cli("check", "--format", "junit", str(good), str(poor), str(broken))
     root = ET.fromstring(result.output.encode("utf-8"))  # noqa: S314 - our own output
     suites = {Path(s.get("name", "")).name: s for s in root.iter("testsuite")}
     assert set(suites) == {good.name, poor.name, broken.name}
     clean = suites[good.name]
     assert clean.get("tests") == "1" and clean.get("failures") == "0"
     assert clean.find("testcase/failure") is None
-    findings = json.loads(run("check", "--format", "json", str(poor)).output)["files"][0][
+    findings = json.loads(run_cli("check", "--format", "json", str(poor)).output)["files"][0][
         "findings"
     ]
     failing = suites[poor.name].findall("testcase")
@@ -160,9 +149,11 @@ def test_junit_parses_with_one_case_per_finding(tmp_path: Path) -> None:
 
 def test_github_annotations(tmp_path: Path) -> None:
     report = tmp_path / "odd, name: 100%.txt"
-    report.write_text(REPORT, encoding="utf-8")
+    report.write_text(SMALL_REPORT, encoding="utf-8")
     docx_report = EXAMPLES / "02-case-system-export-poor.docx"
-    lines = run("check", "--format", "github", str(report), str(docx_report)).output.splitlines()
+    lines = run_cli(
+        "check", "--format", "github", str(report), str(docx_report)
+    ).output.splitlines()
     pattern = re.compile(
         r"^::(error|warning|notice) file=([^,:]+)(?:,line=\d+,col=\d+)?,title=([a-z-]+)::(.+)$"
     )
@@ -178,8 +169,8 @@ def test_github_annotations(tmp_path: Path) -> None:
 
 def test_statistics(tmp_path: Path) -> None:
     report = tmp_path / "r.txt"
-    report.write_text(REPORT, encoding="utf-8")
-    text = run("check", "--statistics", str(report)).output
+    report.write_text(SMALL_REPORT, encoding="utf-8")
+    text = run_cli("check", "--statistics", str(report)).output
     assert "Findings per rule:" in text and re.search(r"\n\s+1  stable-without-risk", text)
     machine = CliRunner().invoke(main, ["check", "--statistics", "--format", "json", str(report)])
     json.loads(machine.stdout)  # the counts do not spoil the JSON

@@ -121,10 +121,6 @@ class PatternRegistry:
         self._scopes[key] = sections
         return key
 
-    def scope(self, key: str) -> frozenset[str] | None:
-        """Where the owner of `key` looks for its matches (None: anywhere)."""
-        return self._scopes.get(key)
-
     def compile(self, nlp: Language) -> CompiledPatterns:
         """Build the shared matchers for every registered group."""
         return CompiledPatterns(nlp, self._groups, self._scopes)
@@ -190,12 +186,6 @@ class _Regex:
             if needed is None or len(needed) > _MOST_WORDS_TO_LOOK_FOR
             else frozenset(needed if case_sensitive else {n.lower() for n in needed})
         )
-
-    @classmethod
-    def build(
-        cls, value: str, case_sensitive: bool, keys: list[str], scope: frozenset[str] | None
-    ) -> _Regex:
-        return cls(value, case_sensitive, keys, scope)
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -271,7 +261,7 @@ class CompiledPatterns:
         scopes = scopes or {}
         self.scopes = scopes
         self._regexes = [
-            _Regex.build(value, exact, keys, _union([scopes.get(k) for k in keys]))
+            _Regex(value, exact, keys, _union([scopes.get(k) for k in keys]))
             for (value, exact), keys in regexes.items()
         ]
         self._active_phrase = [m for m in self._phrase_matchers.values() if len(m)]
