@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 
 from assesslint.engine import Engine, Selection
-from assesslint.models import Severity
+from assesslint.models import Document, Severity
+from assesslint.nlp import parse
 from assesslint.readers import read_bytes, read_document
 from assesslint.readers.sections import SectionMap
-from assesslint.rules.patterns import _Regex
+from assesslint.rules.patterns import _Blocks, _Regex
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -95,8 +96,49 @@ def test_a_5000_word_report_is_matched_once_per_pattern(
     assert len(distinct) == len(patterns._regexes) > 20, "each pattern is compiled once"
     assert set(runs.values()) == {1}, "and run at most once"
     skipped = [r for r in patterns._regexes if id(r) not in runs]
-    assert skipped, "patterns whose words are absent are not run at all"
-    assert all(not r.can_match(document.text, document.text.lower()) for r in skipped)
+    assert skipped, "patterns whose words or sections are absent are not run at all"
+    blocks = _Blocks(document)
+    assert all(not r.ranges(blocks, document.text, document.text.lower()) for r in skipped)
+    assert any(not r.can_match(document.text, document.text.lower()) for r in skipped)
+
+
+def _searched_everywhere(regex: _Regex, document: Document) -> set[tuple[int, int]]:
+    """What a pattern finds when run over the whole of its sections, block by block."""
+    text = document.text
+    compiled, subject = regex.for_text(text, text.lower())
+    group = "match" if "match" in compiled.groupindex else 0
+    found = set()
+    for block in document.blocks:
+        if regex.scope is None or block.section.names & regex.scope:
+            for hit in compiled.finditer(subject, block.start, block.end):
+                if hit.end(group) > hit.start(group):
+                    found.add(hit.span(group))
+    return found
+
+
+def _documents(sections: SectionMap) -> list[Document]:
+    documents = [read_document(path, sections) for path in sorted(EXAMPLES.glob("0*"))]
+    documents.append(read_bytes(long_report(3000).encode(), "long.txt", sections, suffix=".txt"))
+    return documents
+
+
+def test_narrowed_searches_find_what_searching_every_block_finds(
+    engine: Engine, sections: SectionMap
+) -> None:
+    # Each pattern runs only over blocks holding a word it needs; that must lose nothing.
+    patterns = engine.patterns
+    narrowed = 0
+    for document in _documents(sections):
+        index = patterns.match(parse(engine.nlp, document))
+        blocks = _Blocks(document)
+        for regex in patterns._regexes:
+            expected = _searched_everywhere(regex, document)
+            for key in regex.keys:
+                assert expected <= set(index.get(key)), (regex.value, document.path)
+            everywhere = blocks.in_scope(regex.scope)
+            if regex.ranges(blocks, document.text, document.text.lower()) != everywhere:
+                narrowed += 1
+    assert narrowed > 100, "most patterns are searched over a few blocks only"
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("0*")), ids=lambda p: p.name)

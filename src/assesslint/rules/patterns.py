@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -126,7 +126,6 @@ class PatternRegistry:
         return CompiledPatterns(nlp, self._groups, self._scopes)
 
 
-_MOST_WORDS_TO_LOOK_FOR = 6
 _SEPARATOR = 2  # the blank line between blocks in the document text
 
 
@@ -140,15 +139,93 @@ def _union(scopes: list[frozenset[str] | None]) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def _section_ranges(document: Document, scope: frozenset[str]) -> list[tuple[int, int]]:
-    """The stretches of text whose blocks are in the named sections (or inside them)."""
-    found: list[tuple[int, int]] = []
-    for block in document.blocks:
-        if block.section.names & scope:
-            if found and block.start - found[-1][1] <= _SEPARATOR:
-                found[-1] = (found[-1][0], block.end)
+class _Blocks:
+    """Where a document's blocks start and end in its text, for narrowing searches."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.starts = [block.start for block in document.blocks]
+        self.ends = [block.end for block in document.blocks]
+        self._scoped: dict[frozenset[str] | None, list[tuple[int, int]]] = {
+            None: [(0, len(document.text))]
+        }
+
+    def in_scope(self, scope: frozenset[str] | None) -> list[tuple[int, int]]:
+        """The stretches of text whose blocks are in the named sections (or inside them)."""
+        found = self._scoped.get(scope)
+        if found is None:
+            found = self._scoped[scope] = _merged(
+                (block.start, block.end)
+                for block in self.document.blocks
+                if scope is not None and block.section.names & scope
+            )
+        return found
+
+    def containing(self, haystack: str, words: frozenset[str]) -> list[tuple[int, int]] | None:
+        """The blocks holding any of `words`, merged; None when nearly every block will."""
+        total = 0
+        for word in words:
+            total += haystack.count(word)
+        if total == 0:
+            return []
+        if total > len(self.starts):
+            # A common word: finding its blocks would cost more than searching them all.
+            return None
+        chosen: set[int] = set()
+        for word in words:
+            at = haystack.find(word)
+            while at >= 0:
+                chosen.add(bisect.bisect_right(self.starts, at) - 1)
+                at = haystack.find(word, at + len(word))
+        return _merged((self.starts[i], self.ends[i]) for i in sorted(chosen) if i >= 0)
+
+    def search(
+        self, compiled: re.Pattern[str], subject: str, start: int, end: int
+    ) -> Iterator[re.Match[str]]:
+        """Every match of `compiled` between `start` and `end` that keeps to one block.
+
+        A match that runs past the end of its block is not a match (the words around a
+        paragraph break do not belong together), and it must not hide one that keeps to
+        its block, so the rest of that block is searched again on its own.
+        """
+        starts, ends = self.starts, self.ends
+        while start < end:
+            for hit in compiled.finditer(subject, start, end):
+                following = bisect.bisect_right(starts, hit.start())
+                own_end = ends[following - 1] if following else 0
+                if hit.end() > own_end and following < len(starts):
+                    yield from compiled.finditer(subject, hit.start(), own_end)
+                    start = starts[following]
+                    break
+                yield hit
             else:
-                found.append((block.start, block.end))
+                return
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join spans (in order) that only the blank line between blocks keeps apart."""
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        if found and start - found[-1][1] <= _SEPARATOR:
+            found[-1] = (found[-1][0], end)
+        else:
+            found.append((start, end))
+    return found
+
+
+def _overlap(these: list[tuple[int, int]], those: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches that lie in both sorted lists of spans."""
+    found: list[tuple[int, int]] = []
+    i = j = 0
+    while i < len(these) and j < len(those):
+        start = max(these[i][0], those[j][0])
+        end = min(these[i][1], those[j][1])
+        if start < end:
+            found.append((start, end))
+        if these[i][1] < those[j][1]:
+            i += 1
+        else:
+            j += 1
     return found
 
 
@@ -157,9 +234,12 @@ class _Regex:
 
     A case-insensitive pattern with no capital letters in it is run, without IGNORECASE,
     on a lower-cased copy of the text (the same length, so offsets agree): Python's
-    engine is two to three times faster that way. Anything else runs as written. And a
-    pattern that needs one of a few literal words (`\b(?:hungry|anxious)\b`) is not run
-    at all on a text that contains none of them.
+    engine is two to three times faster that way. Anything else runs as written.
+
+    Python tries a pattern at every character it is given, so the time goes on the text
+    searched, not on the matches. A pattern that needs one of some literal words
+    (`\b(?:hungry|anxious)\b`) is therefore run only over the blocks that hold one of
+    them, found with plain substring search; a match never spans two blocks.
     """
 
     def __init__(
@@ -180,10 +260,9 @@ class _Regex:
         )
         needed = required_literals(value)
         self.case_sensitive = case_sensitive
-        # Looking for many words costs more than the pattern itself; a few are worth it.
         self.needed = (
             None
-            if needed is None or len(needed) > _MOST_WORDS_TO_LOOK_FOR
+            if needed is None
             else frozenset(needed if case_sensitive else {n.lower() for n in needed})
         )
 
@@ -200,6 +279,16 @@ class _Regex:
             return True
         subject = text if self.case_sensitive else lowered
         return any(word in subject for word in self.needed)
+
+    def ranges(self, blocks: _Blocks, text: str, lowered: str) -> list[tuple[int, int]]:
+        """The stretches of text worth searching: in scope, and holding a needed word."""
+        within = blocks.in_scope(self.scope)
+        if self.needed is None or not within:
+            return within
+        holding = blocks.containing(text if self.case_sensitive else lowered, self.needed)
+        if holding is None:
+            return within
+        return holding if self.scope is None else _overlap(holding, within)
 
     def for_text(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
         """The compiled pattern to run, and the text to run it on."""
@@ -284,33 +373,33 @@ class CompiledPatterns:
                 first, last = doc[start], doc[end - 1]
                 found[self._key_of[match_id]].add((first.idx, last.idx + len(last.text)))
         # The document text keeps its line breaks, so ^ and $ find block and line edges.
-        text = parsed.document.text
+        document = parsed.document
+        text = document.text
         lowered = text.lower()
         same_length = len(lowered) == len(text)
-        ranges: dict[frozenset[str] | None, list[tuple[int, int]]] = {None: [(0, len(text))]}
+        blocks = _Blocks(document)
         for regex in self._regexes:
-            if not regex.can_match(text, lowered):
+            ranges = regex.ranges(blocks, text, lowered)
+            if not ranges:
                 continue
-            scope = regex.scope
-            if scope is not None and scope not in ranges:
-                ranges[scope] = _section_ranges(parsed.document, scope)
             self.calls += 1
             compiled, subject = regex.for_text(text, lowered if same_length else None)
             # A group named "match" narrows the match to the words that matter
             # ("is stable" is found, "stable" is reported).
             group = "match" if "match" in compiled.groupindex else 0
-            for range_start, range_end in ranges[scope]:
-                for hit in compiled.finditer(subject, range_start, range_end):
+            for range_start, range_end in ranges:
+                for hit in blocks.search(compiled, subject, range_start, range_end):
                     start, end = hit.span(group)
                     if end > start:
                         for key in regex.keys:
                             found[key].add((start, end))
-        blocks = parsed.document
+        starts = blocks.starts
+        right = bisect.bisect_right
         index = MatchIndex()
         for key, spans in found.items():
             # A match never runs from one block into the next.
             kept = sorted(
-                span for span in spans if blocks.block_at(span[0]) is blocks.block_at(span[1] - 1)
+                span for span in spans if right(starts, span[0]) == right(starts, span[1] - 1)
             )
             if kept:
                 index.spans[key] = kept
