@@ -48,3 +48,20 @@ def test_named_model_that_is_not_installed() -> None:
         get_pipeline("en_core_web_nonexistent")
     assert "not installed" in str(caught.value)
     assert "pip install en_core_web_nonexistent" in str(caught.value)
+
+
+def test_no_token_stops_the_tokenizer_remembering_words(sections: SectionMap) -> None:
+    # A lone " " token is one of spaCy's special cases, and after one the tokenizer stops
+    # caching for the rest of the document (fifteen times slower on a long report).
+    text = "Analysis\n\nMum is stable.\nShe sleeps\twell.\n\nPlan\n\n- Leo eats well\n- Leo sleeps"
+    document = read_bytes(text.encode(), "r.txt", sections, suffix=".txt")
+    parsed = parse(get_pipeline(), document)
+    specials = get_pipeline().tokenizer.rules or {}
+    assert " " in specials
+    assert not [t.text for t in parsed.doc if t.text in specials and t.is_space]
+    # The words and their places are those of the text with its line breaks made spaces.
+    spaced = get_pipeline().make_doc(parsed.text)
+    assert [(t.idx, t.text) for t in parsed.doc if not t.is_space] == [
+        (t.idx, t.text) for t in spaced if not t.is_space
+    ]
+    assert len(parsed.doc) == len(spaced)
