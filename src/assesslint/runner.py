@@ -125,12 +125,18 @@ class Setups:
     def __init__(self, options: RunOptions) -> None:
         self.options = options
         self._by_path: dict[Path | None, Setup] = {}
+        self._by_folder: dict[Path, Path | None] = {}
 
     def config_path(self, target: Target) -> Path | None:
         """Return the configuration file that applies to `target`."""
         if self.options.config_file is not None:
             return self.options.config_file
-        return find_config_file(target.path if target.path is not None else Path.cwd())
+        path = target.path if target.path is not None else Path.cwd()
+        folder = path if path.is_dir() else path.parent
+        # A team folder holds thousands of files; the search upwards is done once a folder.
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config_file(folder)
+        return self._by_folder[folder]
 
     def get(self, config_path: Path | None) -> Setup:
         """Return the setup for a configuration file (None: the defaults)."""
