@@ -98,8 +98,8 @@ def test_a_5000_word_report_is_matched_once_per_pattern(
     skipped = [r for r in patterns._regexes if id(r) not in runs]
     assert skipped, "patterns whose words or sections are absent are not run at all"
     blocks = _Blocks(document)
-    assert all(not r.ranges(blocks, document.text, document.text.lower()) for r in skipped)
-    assert any(not r.can_match(document.text, document.text.lower()) for r in skipped)
+    assert all(not r.ranges(blocks, document.text.lower()) for r in skipped)
+    assert any(not r.can_match(document.text.lower()) for r in skipped)
 
 
 def _searched_everywhere(regex: _Regex, document: Document) -> set[tuple[int, int]]:
@@ -136,7 +136,7 @@ def test_narrowed_searches_find_what_searching_every_block_finds(
             for key in regex.keys:
                 assert expected <= set(index.get(key)), (regex.value, document.path)
             everywhere = blocks.in_scope(regex.scope)
-            if regex.ranges(blocks, document.text, document.text.lower()) != everywhere:
+            if regex.ranges(blocks, document.text.lower()) != everywhere:
                 narrowed += 1
     assert narrowed > 100, "most patterns are searched over a few blocks only"
 

@@ -149,6 +149,7 @@ class _Blocks:
         self._scoped: dict[frozenset[str] | None, list[tuple[int, int]]] = {
             None: [(0, len(document.text))]
         }
+        self._found: dict[str, frozenset[int] | None] = {}
 
     def in_scope(self, scope: frozenset[str] | None) -> list[tuple[int, int]]:
         """The stretches of text whose blocks are in the named sections (or inside them)."""
@@ -161,23 +162,40 @@ class _Blocks:
             )
         return found
 
-    def containing(self, haystack: str, words: frozenset[str]) -> list[tuple[int, int]] | None:
-        """The blocks holding any of `words`, merged; None when nearly every block will."""
-        total = 0
-        for word in words:
-            total += haystack.count(word)
-        if total == 0:
-            return []
-        if total > len(self.starts):
-            # A common word: finding its blocks would cost more than searching them all.
-            return None
+    def containing(self, lowered: str, words: frozenset[str]) -> list[tuple[int, int]] | None:
+        """The blocks holding any of `words`, merged; None when nearly every block will.
+
+        `lowered` is the document's text in lower case, and `words` are in lower case.
+        """
         chosen: set[int] = set()
         for word in words:
-            at = haystack.find(word)
+            holding = self._holding(lowered, word)
+            if holding is None:
+                return None
+            chosen.update(holding)
+        if len(chosen) * 2 > len(self.starts):
+            return None  # hardly narrower than searching everything
+        return _merged((self.starts[i], self.ends[i]) for i in sorted(chosen))
+
+    def _holding(self, lowered: str, word: str) -> frozenset[int] | None:
+        # Many patterns need the same words ("mum", "said"): each is looked for once.
+        if word in self._found:
+            return self._found[word]
+        found: frozenset[int] | None
+        times = lowered.count(word)
+        if not times:
+            found = frozenset()
+        elif times > len(self.starts):
+            found = None  # a common word: finding its blocks costs more than it saves
+        else:
+            blocks: set[int] = set()
+            at = lowered.find(word)
             while at >= 0:
-                chosen.add(bisect.bisect_right(self.starts, at) - 1)
-                at = haystack.find(word, at + len(word))
-        return _merged((self.starts[i], self.ends[i]) for i in sorted(chosen) if i >= 0)
+                blocks.add(max(bisect.bisect_right(self.starts, at) - 1, 0))
+                at = lowered.find(word, at + len(word))
+            found = frozenset(blocks)
+        self._found[word] = found
+        return found
 
     def search(
         self, compiled: re.Pattern[str], subject: str, start: int, end: int
@@ -258,13 +276,8 @@ class _Regex:
         self.on_lowered = (
             re.compile(value, flags) if not flags & re.IGNORECASE and not case_sensitive else None
         )
-        needed = required_literals(value)
         self.case_sensitive = case_sensitive
-        self.needed = (
-            None
-            if needed is None
-            else frozenset(needed if case_sensitive else {n.lower() for n in needed})
-        )
+        self.needed = required_literals(value)  # in lower case
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -273,19 +286,20 @@ class _Regex:
             self._compiled = re.compile(self.value, self.flags)
         return self._compiled
 
-    def can_match(self, text: str, lowered: str) -> bool:
-        """Say whether the text holds at least one of the words every match needs."""
-        if self.needed is None:
-            return True
-        subject = text if self.case_sensitive else lowered
-        return any(word in subject for word in self.needed)
+    def can_match(self, lowered: str) -> bool:
+        """Say whether a lower-cased text holds one of the words every match needs."""
+        return self.needed is None or any(word in lowered for word in self.needed)
 
-    def ranges(self, blocks: _Blocks, text: str, lowered: str) -> list[tuple[int, int]]:
-        """The stretches of text worth searching: in scope, and holding a needed word."""
+    def ranges(self, blocks: _Blocks, lowered: str | None) -> list[tuple[int, int]]:
+        """The stretches of text worth searching: in scope, and holding a needed word.
+
+        `lowered` is the lower-cased text, or None when lower-casing changed its length
+        (so its offsets are not the text's, and nothing is narrowed).
+        """
         within = blocks.in_scope(self.scope)
-        if self.needed is None or not within:
+        if self.needed is None or lowered is None or not within:
             return within
-        holding = blocks.containing(text if self.case_sensitive else lowered, self.needed)
+        holding = blocks.containing(lowered, self.needed)
         if holding is None:
             return within
         return holding if self.scope is None else _overlap(holding, within)
@@ -379,7 +393,7 @@ class CompiledPatterns:
         same_length = len(lowered) == len(text)
         blocks = _Blocks(document)
         for regex in self._regexes:
-            ranges = regex.ranges(blocks, text, lowered)
+            ranges = regex.ranges(blocks, lowered if same_length else None)
             if not ranges:
                 continue
             self.calls += 1

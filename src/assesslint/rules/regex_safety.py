@@ -100,14 +100,14 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
     Used to skip a pattern on a text that holds none of the words: `\b(?:hungry|upset)\b`
     needs "hungry" or "upset". Only literal text counts; each word is at least three
-    characters, so the test stays selective.
+    characters, so the test stays selective. The words are in lower case, to be looked for
+    in lower-cased text, so the test holds whatever the case of the pattern or the text.
     """
     parsed = _parsed(pattern, flags)
     if parsed is None:
         return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None  # a pattern that turns case-folding on itself is not filtered
-    return _sequence(list(parsed))
+    found = _sequence(list(parsed))
+    return None if found is None else frozenset(word.lower() for word in found)
 
 
 def _sequence(items: list[Any]) -> frozenset[str] | None:
@@ -119,7 +119,7 @@ def _sequence(items: list[Any]) -> frozenset[str] | None:
         if op == constants.LITERAL:
             run += chr(value)
             continue
-        if len(run) >= _MIN_LITERAL:
+        if _selective(run):
             candidates.append(frozenset({run}))
         run = ""
         if op in _ZERO_WIDTH:
@@ -127,18 +127,27 @@ def _sequence(items: list[Any]) -> frozenset[str] | None:
         found = _element(op, value)
         if found is not None:
             candidates.append(found)
-    if len(run) >= _MIN_LITERAL:
+    if _selective(run):
         candidates.append(frozenset({run}))
     for candidate in candidates:
-        if best is None or min(map(len, candidate)) > min(map(len, best)):
+        if best is None or _cost(candidate) < _cost(best):
             best = candidate
     return best
 
 
+def _selective(run: str) -> bool:
+    # Three letters, or two digits ("s.17", "1990s"): rare enough to be worth a search.
+    return len(run) >= _MIN_LITERAL or (len(run) == 2 and run.isdigit())
+
+
+def _cost(words: frozenset[str]) -> tuple[int, int]:
+    # Each word is one search of the text, and short words are found everywhere: fewest
+    # words first, then the longest shortest word.
+    return len(words) + (4 if min(map(len, words)) < 4 else 0), -min(map(len, words))
+
+
 def _element(op: Any, value: Any) -> frozenset[str] | None:
     if op == constants.SUBPATTERN:
-        if value[1] & re.IGNORECASE:
-            return None  # (?i:...) inside: its letters may come in any case
         return _sequence(list(value[-1]))
     if op == constants.BRANCH:
         words: set[str] = set()
