@@ -95,6 +95,20 @@ def test_custom_heading_style_and_outline_level(tmp_path: Path, sections: Sectio
     ]
 
 
+def test_each_template_keeps_its_own_styles(tmp_path: Path, sections: SectionMap) -> None:
+    # Style sheets are shared between reports of one template, never between templates.
+    def add_style(document: object) -> None:
+        styles = document.styles  # type: ignore[attr-defined]
+        custom = styles.add_style("Report Heading", WD_STYLE_TYPE.PARAGRAPH)
+        custom.base_style = styles["Heading 2"]
+
+    blocks = (p("Analysis", style="ReportHeading"), p("Leo is hungry at nursery."))
+    styled = build(tmp_path / "styled.docx", *blocks, setup=add_style)
+    plain = build(tmp_path / "plain.docx", *blocks)
+    for path, first in [(styled, "heading"), (plain, "paragraph"), (styled, "heading")]:
+        assert read(path, sections).blocks[0].kind.value == first, path.name
+
+
 def test_bold_standalone_paragraphs_are_headings_when_no_styles(
     tmp_path: Path, sections: SectionMap
 ) -> None:

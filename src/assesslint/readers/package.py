@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -75,12 +75,33 @@ def _corrupt(what: str) -> ReadError:
 
 @dataclass
 class WordPackage:
-    """The parts of a .docx that the reader needs, already parsed."""
+    """The parts of a .docx that the reader needs.
+
+    The main part and comments are parsed; styles and numbering are kept as bytes and
+    parsed on first use, because the reports of one team share a template, and a style
+    sheet already read for one of them is used again (see `docx.style_sheet`).
+    """
 
     document: etree._Element
-    styles: etree._Element | None
-    numbering: etree._Element | None
+    styles_data: bytes | None
+    numbering_data: bytes | None
     comments: etree._Element | None = None
+    _parsed: dict[str, etree._Element | None] = field(default_factory=dict, repr=False)
+
+    @property
+    def styles(self) -> etree._Element | None:
+        """The parsed styles part, if the package has one."""
+        return self._part("word/styles.xml", self.styles_data)
+
+    @property
+    def numbering(self) -> etree._Element | None:
+        """The parsed numbering part, if the package has one."""
+        return self._part("word/numbering.xml", self.numbering_data)
+
+    def _part(self, name: str, data: bytes | None) -> etree._Element | None:
+        if name not in self._parsed:
+            self._parsed[name] = None if data is None else parse_xml(data, name)
+        return self._parsed[name]
 
 
 class _Zip:
@@ -197,13 +218,16 @@ def open_word_package(data: bytes) -> WordPackage:
     document = parse_xml(archive.read(main), main)
     rels_name = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
     related = _relationships(archive, rels_name)
-    styles = _optional_part(archive, related.get(_STYLES, "word/styles.xml"))
-    numbering = _optional_part(archive, related.get(_NUMBERING, "word/numbering.xml"))
-    comments = _optional_part(archive, related.get(_COMMENTS, "word/comments.xml"))
-    return WordPackage(document=document, styles=styles, numbering=numbering, comments=comments)
+    styles = _optional_bytes(archive, related.get(_STYLES, "word/styles.xml"))
+    numbering = _optional_bytes(archive, related.get(_NUMBERING, "word/numbering.xml"))
+    comments = _optional_bytes(archive, related.get(_COMMENTS, "word/comments.xml"))
+    return WordPackage(
+        document=document,
+        styles_data=styles,
+        numbering_data=numbering,
+        comments=None if comments is None else parse_xml(comments, "word/comments.xml"),
+    )
 
 
-def _optional_part(archive: _Zip, name: str) -> etree._Element | None:
-    if name not in archive.names:
-        return None
-    return parse_xml(archive.read(name), name)
+def _optional_bytes(archive: _Zip, name: str) -> bytes | None:
+    return archive.read(name) if name in archive.names else None
