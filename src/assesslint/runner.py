@@ -23,6 +23,7 @@ from typing import Any
 from assesslint.config import Config, ConfigError, find_config_file, load_config
 from assesslint.engine import Engine, Selection
 from assesslint.files import Target
+from assesslint.loadcache import cached
 from assesslint.models import Document, FileResult, ReadError, Severity
 from assesslint.nlp import get_pipeline
 from assesslint.readers import read_bytes, read_document
@@ -74,7 +75,8 @@ def make_setup(config: Config, options: RunOptions) -> Setup:
     if config.sections:
         sections = sections.with_aliases(config.sections)
     folders = [builtin_rules_dir(), *config.rule_dirs]
-    ruleset = load_rules(folders, sections.names)
+    names = sections.names
+    ruleset = cached("rules", folders, "\n".join(sorted(names)), lambda: load_rules(folders, names))
     select = options.select if options.select is not None else config.select
     ignore = (*config.ignore, *options.ignore)
     errors = _unknown_selectors(ruleset, config, select, ignore, options)

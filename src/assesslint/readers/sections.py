@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from assesslint.loadcache import cached
 from assesslint.resources import sections_file
 from assesslint.yamlfile import (
     MarkedDict,
@@ -207,5 +208,5 @@ def _parse_sections(data: object, path: Path, errors: list[YamlError]) -> list[C
 
 @cache
 def default_section_map() -> SectionMap:
-    """Return the built-in section map, read once per process."""
-    return SectionMap.load()
+    """Return the built-in section map, read once per process (and kept between runs)."""
+    return cached("sections", [sections_file()], "", SectionMap.load)

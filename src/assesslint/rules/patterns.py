@@ -272,19 +272,27 @@ class _Regex:
         self.value = value
         self.flags = re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
         self._compiled: re.Pattern[str] | None = None
+        self._lowered: re.Pattern[str] | None = None
         flags = runtime_flags(value, case_sensitive)
-        self.on_lowered = (
-            re.compile(value, flags) if not flags & re.IGNORECASE and not case_sensitive else None
-        )
+        self._lowered_flags = flags if not flags & re.IGNORECASE and not case_sensitive else None
         self.case_sensitive = case_sensitive
         self.needed = required_literals(value)  # in lower case
 
+    # Both are compiled on first use: a pattern whose words a report lacks never is, and
+    # checking one report starts sooner.
     @property
     def compiled(self) -> re.Pattern[str]:
-        # Compiled only when needed: most patterns run on the lower-cased text.
+        """The pattern as written, for the text as written."""
         if self._compiled is None:
             self._compiled = re.compile(self.value, self.flags)
         return self._compiled
+
+    @property
+    def on_lowered(self) -> re.Pattern[str] | None:
+        """The pattern without IGNORECASE, for lower-cased text (None if it cannot be)."""
+        if self._lowered is None and self._lowered_flags is not None:
+            self._lowered = re.compile(self.value, self._lowered_flags)
+        return self._lowered
 
     def can_match(self, lowered: str) -> bool:
         """Say whether a lower-cased text holds one of the words every match needs."""
