@@ -129,3 +129,22 @@ def test_checking_twice_loads_the_rules_once(
     assert len(calls) == 1
     assert [r.id for r in first.ruleset.rules] == [r.id for r in second.ruleset.rules]
     assert len(second.ruleset.rules) > 20
+
+
+def test_facts_about_patterns_are_kept_with_the_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assesslint import runner
+    from assesslint.config import Config
+    from assesslint.loadcache import lookup
+    from assesslint.rules import regex_safety
+
+    monkeypatch.setenv("ASSESSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    setup = runner.make_setup(Config(), runner.RunOptions())
+    _ = setup.engine
+    kept = lookup("pattern-facts", setup.rule_sources, setup.rule_detail)
+    assert isinstance(kept, dict) and len(kept) > 100
+    # What was kept is what working them out again gives.
+    for (pattern, exact), known in list(kept.items())[:50]:
+        monkeypatch.setattr(regex_safety, "_facts", {})
+        assert regex_safety.facts(pattern, exact) == known

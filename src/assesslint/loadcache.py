@@ -49,20 +49,38 @@ def cached(kind: str, sources: Iterable[Path], detail: str, load: Callable[[], T
     `sources` are the files and folders (read recursively) the result is made from;
     `detail` is anything else it depends on. `load` raising is never cached.
     """
-    folder = cache_dir()
-    if folder is None:
-        return load()
-    try:
-        key = _key(kind, sources, detail)
-    except OSError:
-        return load()
-    path = folder / f"{kind}-{key}{_SUFFIX}"
-    found = _read(path)
+    sources = list(sources)
+    found = lookup(kind, sources, detail)
     if found is not None:
         return cast(T, found)
     result = load()
-    _store(folder, kind, path, result)
+    store(kind, sources, detail, result)
     return result
+
+
+def lookup(kind: str, sources: Iterable[Path], detail: str) -> object | None:
+    """What `store` kept for these sources and detail, or None."""
+    place = _place(kind, sources, detail)
+    return None if place is None else _read(place[1])
+
+
+def store(kind: str, sources: Iterable[Path], detail: str, value: object) -> None:
+    """Keep `value` for these sources and detail (quietly not, if the cache cannot be written)."""
+    place = _place(kind, sources, detail)
+    if place is not None:
+        _store(place[0], kind, place[1], value)
+
+
+def _place(kind: str, sources: Iterable[Path], detail: str) -> tuple[Path, Path] | None:
+    """The cache folder and the file for this key, or None when not caching."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        key = _key(kind, sources, detail)
+    except OSError:
+        return None
+    return folder, folder / f"{kind}-{key}{_SUFFIX}"
 
 
 def _read(path: Path) -> object | None:

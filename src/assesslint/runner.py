@@ -23,13 +23,14 @@ from typing import Any
 from assesslint.config import Config, ConfigError, find_config_file, load_config
 from assesslint.engine import Engine, Selection
 from assesslint.files import Target
-from assesslint.loadcache import cached
+from assesslint.loadcache import cached, lookup, store
 from assesslint.models import Document, FileResult, ReadError, Severity
 from assesslint.nlp import get_pipeline
 from assesslint.readers import read_bytes, read_document
 from assesslint.readers.sections import SectionMap, default_section_map
 from assesslint.resources import builtin_rules_dir
 from assesslint.rules.loader import RuleSet, load_rules
+from assesslint.rules.regex_safety import known_facts, remember_facts
 from assesslint.rules.spec import Rule
 from assesslint.yamlfile import YamlError
 
@@ -59,13 +60,21 @@ class Setup:
     ruleset: RuleSet
     selection: Selection
     fail_on: str
+    # What the rules were loaded from, so that facts about their patterns can be kept.
+    rule_sources: tuple[Path, ...] = ()
+    rule_detail: str = ""
     _engine: Engine | None = field(default=None, repr=False)
 
     @property
     def engine(self) -> Engine:
         """The engine for this configuration, built on first use."""
         if self._engine is None:
+            kept = lookup("pattern-facts", self.rule_sources, self.rule_detail)
+            if isinstance(kept, dict):
+                remember_facts(kept)
             self._engine = Engine(self.ruleset, get_pipeline(self.config.model))
+            if kept is None:
+                store("pattern-facts", self.rule_sources, self.rule_detail, known_facts())
         return self._engine
 
 
@@ -76,7 +85,8 @@ def make_setup(config: Config, options: RunOptions) -> Setup:
         sections = sections.with_aliases(config.sections)
     folders = [builtin_rules_dir(), *config.rule_dirs]
     names = sections.names
-    ruleset = cached("rules", folders, "\n".join(sorted(names)), lambda: load_rules(folders, names))
+    detail = "\n".join(sorted(names))
+    ruleset = cached("rules", folders, detail, lambda: load_rules(folders, names))
     select = options.select if options.select is not None else config.select
     ignore = (*config.ignore, *options.ignore)
     errors = _unknown_selectors(ruleset, config, select, ignore, options)
@@ -91,7 +101,8 @@ def make_setup(config: Config, options: RunOptions) -> Setup:
         severity={rule: Severity(level) for rule, level in config.severity.items()},
         allow=frozenset(config.allow),
     )
-    return Setup(config, sections, ruleset, selection, options.fail_on or config.fail_on or "error")
+    fail_on = options.fail_on or config.fail_on or "error"
+    return Setup(config, sections, ruleset, selection, fail_on, tuple(folders), detail)
 
 
 def _unknown_selectors(

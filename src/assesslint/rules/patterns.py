@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assesslint.rules.regex_safety import as_phrases, required_literals, runtime_flags
+from assesslint.rules.regex_safety import facts
 from assesslint.rules.spec import PatternSpec
 
 if TYPE_CHECKING:
@@ -273,10 +273,11 @@ class _Regex:
         self.flags = re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
         self._compiled: re.Pattern[str] | None = None
         self._lowered: re.Pattern[str] | None = None
-        flags = runtime_flags(value, case_sensitive)
+        known = facts(value, case_sensitive)
+        flags = known.flags
         self._lowered_flags = flags if not flags & re.IGNORECASE and not case_sensitive else None
         self.case_sensitive = case_sensitive
-        self.needed = required_literals(value)  # in lower case
+        self.needed = known.needed  # in lower case
 
     # Both are compiled on first use: a pattern whose words a report lacks never is, and
     # checking one report starts sooner.
@@ -352,7 +353,7 @@ class CompiledPatterns:
                 elif (
                     pattern.kind == "regex"
                     and not pattern.case_sensitive
-                    and (words := as_phrases(pattern.value))
+                    and (words := facts(pattern.value, False).phrases)
                 ):
                     # A list of words written as a pattern: matched as phrases, by hashing.
                     phrases["lower"][key].extend(words)

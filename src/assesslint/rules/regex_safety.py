@@ -13,6 +13,7 @@ another repetition of more than one. Bounded outer repetitions (`{0,3}`) are all
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from re import _constants as constants  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
@@ -224,3 +225,43 @@ def _variants(items: list[Any]) -> list[str] | None:
         if len(results) > _MOST_PHRASES:
             return None
     return results
+
+
+@dataclass(frozen=True, slots=True)
+class PatternFacts:
+    """What the engine needs to know of a pattern before it runs it (see `facts`)."""
+
+    phrases: tuple[str, ...] | None  # the phrases it is a plain list of, if it is one
+    needed: frozenset[str] | None  # words every match contains one of, in lower case
+    flags: int  # the flags it runs with
+
+
+_facts: dict[tuple[str, bool], PatternFacts] = {}
+
+
+def facts(pattern: str, case_sensitive: bool) -> PatternFacts:
+    """Work out, once, what the engine needs to know of a pattern.
+
+    Parsing some four hundred patterns for these took a tenth of a second at every start,
+    so they are remembered (`known_facts`) and kept between runs with the rules.
+    """
+    key = (pattern, case_sensitive)
+    found = _facts.get(key)
+    if found is None:
+        phrases = None if case_sensitive else as_phrases(pattern)
+        found = _facts[key] = PatternFacts(
+            phrases=tuple(phrases) if phrases else None,
+            needed=required_literals(pattern),
+            flags=runtime_flags(pattern, case_sensitive),
+        )
+    return found
+
+
+def known_facts() -> dict[tuple[str, bool], PatternFacts]:
+    """Every pattern's facts worked out so far in this process."""
+    return dict(_facts)
+
+
+def remember_facts(known: dict[tuple[str, bool], PatternFacts]) -> None:
+    """Take facts worked out by an earlier run (for the same rule files)."""
+    _facts.update(known)
