@@ -200,6 +200,16 @@ class ParsedDocument:
         """Return the character span of the sentence containing `offset`."""
         return self.sentences[self.sentence_index(offset)]
 
+    def sentences_within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Return the sentences lying wholly between two offsets (found by bisection)."""
+        index = bisect.bisect_left(self._sentence_starts, start)
+        found = []
+        while index < len(self.sentences) and self.sentences[index][0] < end:
+            if self.sentences[index][1] <= end:
+                found.append(self.sentences[index])
+            index += 1
+        return found
+
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Return the tokens covering characters `start` to `end`, as a slice of `doc`."""
         first = max(bisect.bisect_right(self._token_starts, start) - 1, 0)

@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -91,11 +92,14 @@ def test_inputs_are_never_changed(tmp_path: Path) -> None:
 def test_report_text_goes_only_where_it_was_asked(tmp_path: Path) -> None:
     """Run every command in a child process with its own temp folder, home and cwd."""
     folder = team(tmp_path / "team")
+    marker = f"Zebedee {uuid.uuid4().hex} feeds the goldfish"  # in no rule or example
+    (folder / "marker.txt").write_text(f"Analysis:\n{marker}. Mum is stable.\n")
     work, private_tmp, home = tmp_path / "work", tmp_path / "tmp", tmp_path / "home"
     for made in (work, private_tmp, home):
         made.mkdir()
     env = {**os.environ, "TMPDIR": str(private_tmp), "HOME": str(home), "COLUMNS": "100"}
     env.pop("XDG_CACHE_HOME", None)
+    env.pop("ASSESSLINT_CACHE_DIR", None)  # the real default: the rules cache in ~/.cache
     commands = [
         ["check", "--no-snippets", str(folder)],
         ["check", "--no-snippets", "--format", "sarif", str(folder)],
@@ -122,4 +126,10 @@ def test_report_text_goes_only_where_it_was_asked(tmp_path: Path) -> None:
     for name in ("r.csv", "r.html", "b.json"):
         assert SECRET_SENTENCE not in (work / name).read_text(encoding="utf-8-sig"), name
     assert list(private_tmp.iterdir()) == [], "no temporary file is left behind"
-    assert list(home.rglob("*")) == [], "nothing is cached in the home folder"
+    # The only thing kept in the home folder is the loaded rules (see loadcache.py).
+    cached = [p for p in home.rglob("*") if p.is_file()]
+    assert cached, "the rules are kept between runs"
+    for path in cached:
+        assert path.parent == home / ".cache" / "assesslint", path
+        assert path.name.startswith(("rules-", "sections-", "pattern-facts-")), path
+        assert marker.encode() not in path.read_bytes(), path

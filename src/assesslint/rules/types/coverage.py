@@ -196,15 +196,10 @@ class CoverageChecker(Checker):
             return
         if options.scope == "all":
             groups = [[section for group in groups for section in group]]
-        for sections in groups:
+        for sections, blocks in zip(groups, _blocks_of(parsed, groups), strict=True):
             heading = sections[0]
             if not self.rule.applies_to_section(heading.names):
                 continue
-            blocks = [
-                b
-                for b in parsed.document.blocks
-                if b.kind is not BlockKind.HEADING and _inside(b.section, sections)
-            ]
             ranges = [(b.start, b.end) for b in blocks]
             answered = set()
             unanswered: list[Question] = []
@@ -294,13 +289,28 @@ def _labels(questions: list[Question]) -> str:
     return join_words([q.label for q in questions])
 
 
-def _inside(section: Section, sections: list[Section]) -> bool:
-    current: Section | None = section
-    while current is not None:
-        if current in sections:
-            return True
-        current = current.parent
-    return False
+def _blocks_of(parsed: ParsedDocument, groups: list[list[Section]]) -> list[list[Block]]:
+    """The blocks (not headings) inside each group of sections, or inside their subsections.
+
+    One pass over the blocks, whatever the number of groups: a long report has hundreds.
+    """
+    groups_of: dict[int, list[int]] = {}
+    for index, sections in enumerate(groups):
+        for section in sections:
+            groups_of.setdefault(id(section), []).append(index)
+    found: list[list[Block]] = [[] for _ in groups]
+    for block in parsed.document.blocks:
+        if block.kind is BlockKind.HEADING:
+            continue
+        placed: set[int] = set()
+        current: Section | None = block.section
+        while current is not None:
+            for index in groups_of.get(id(current), ()):
+                if index not in placed:
+                    placed.add(index)
+                    found[index].append(block)
+            current = current.parent
+    return found
 
 
 def _instances(parsed: ParsedDocument, name: str) -> list[list[Section]]:

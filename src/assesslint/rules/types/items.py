@@ -191,9 +191,8 @@ class ItemsChecker(Checker):
                 continue
             if "sentences" not in kinds and block.section.index in found_any:
                 continue
-            for start, end in parsed.sentences:
-                if block.start <= start and end <= block.end:
-                    yield _Item((start, end), ((start, end),))
+            for start, end in parsed.sentences_within(block.start, block.end):
+                yield _Item((start, end), ((start, end),))
 
 
 TYPE = RuleType(
