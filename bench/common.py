@@ -15,6 +15,14 @@ PYTHON = sys.executable
 FLOOR_IMPORT = "import spacy; spacy.blank('en')"
 
 
+def check_folder_command(folder: Path, out: Path) -> list[str]:
+    """`assesslint check` over a folder on every core, as JSON into `out`, never failing."""
+    return [
+        PYTHON, "-m", "assesslint", "check", "-j", str(cores()),
+        "--format", "json", "--fail-on", "never", "-o", str(out), str(folder),
+    ]  # fmt: skip
+
+
 def cores() -> int:
     """The cores this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from common import DATA, PYTHON, cores, peak_rss_by_role_mb
+from common import DATA, check_folder_command, peak_rss_by_role_mb
 
 from corpus import plain_text, team_folder
 
@@ -51,21 +51,7 @@ def memory() -> None:
     for files in (100, 2000):
         folder, _ = team_folder(DATA, files)
         main_peak, worker_peak = peak_rss_by_role_mb(
-            [
-                PYTHON,
-                "-m",
-                "assesslint",
-                "check",
-                "-j",
-                str(cores()),
-                "--format",
-                "json",
-                "--fail-on",
-                "never",
-                "-o",
-                str(DATA / "scaling.json"),
-                str(folder),
-            ]
+            check_folder_command(folder, DATA / "scaling.json")
         )
         print(
             f"{files:>5,} files: largest worker peaked at {worker_peak:,.0f} MB "

@@ -21,7 +21,7 @@ import multiprocessing
 import time
 from pathlib import Path
 
-from common import DATA, PYTHON, cores, wall
+from common import DATA, check_folder_command, cores, wall
 
 from corpus import folder_plan, plain_text, team_folder
 
@@ -50,23 +50,7 @@ def floor_rate(files: int, words: int) -> float:
 
 def ours_rate(folder: Path, words: int) -> float:
     out = DATA / "throughput.json"
-    seconds = wall(
-        [
-            PYTHON,
-            "-m",
-            "assesslint",
-            "check",
-            "-j",
-            str(cores()),
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "-o",
-            str(out),
-            str(folder),
-        ]
-    )[0]
+    seconds = wall(check_folder_command(folder, out))[0]
     return words / seconds
 
 

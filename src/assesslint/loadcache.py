@@ -49,12 +49,14 @@ def cached(kind: str, sources: Iterable[Path], detail: str, load: Callable[[], T
     `sources` are the files and folders (read recursively) the result is made from;
     `detail` is anything else it depends on. `load` raising is never cached.
     """
-    sources = list(sources)
-    found = lookup(kind, sources, detail)
+    place = _place(kind, sources, detail)
+    if place is None:
+        return load()
+    found = _read(place[1])
     if found is not None:
         return cast(T, found)
     result = load()
-    store(kind, sources, detail, result)
+    _store(*place, kind=kind, value=result)
     return result
 
 
@@ -68,7 +70,7 @@ def store(kind: str, sources: Iterable[Path], detail: str, value: object) -> Non
     """Keep `value` for these sources and detail (quietly not, if the cache cannot be written)."""
     place = _place(kind, sources, detail)
     if place is not None:
-        _store(place[0], kind, place[1], value)
+        _store(*place, kind=kind, value=value)
 
 
 def _place(kind: str, sources: Iterable[Path], detail: str) -> tuple[Path, Path] | None:
@@ -106,11 +108,11 @@ def _key(kind: str, sources: Iterable[Path], detail: str) -> str:
     return digest.hexdigest()[:32]
 
 
-def _store(folder: Path, kind: str, path: Path, result: object) -> None:
+def _store(folder: Path, path: Path, *, kind: str, value: object) -> None:
     """Write the cache file whole or not at all, and drop the oldest of its kind."""
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:

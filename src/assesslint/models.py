@@ -14,6 +14,17 @@ import enum
 from dataclasses import dataclass, field
 
 
+def spans_within(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans (sorted by start) lying wholly between `start` and `end`."""
+    index = bisect.bisect_left(spans, (start, -1))
+    found = []
+    while index < len(spans) and spans[index][0] < end:
+        if spans[index][1] <= end:
+            found.append(spans[index])
+        index += 1
+    return found
+
+
 class BlockKind(enum.StrEnum):
     """What a block is in the report's layout."""
 

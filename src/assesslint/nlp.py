@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy
 
-from assesslint.models import Document
+from assesslint.models import Document, spans_within
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -202,13 +202,7 @@ class ParsedDocument:
 
     def sentences_within(self, start: int, end: int) -> list[tuple[int, int]]:
         """Return the sentences lying wholly between two offsets (found by bisection)."""
-        index = bisect.bisect_left(self._sentence_starts, start)
-        found = []
-        while index < len(self.sentences) and self.sentences[index][0] < end:
-            if self.sentences[index][1] <= end:
-                found.append(self.sentences[index])
-            index += 1
-        return found
+        return spans_within(self.sentences, start, end)
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Return the tokens covering characters `start` to `end`, as a slice of `doc`."""

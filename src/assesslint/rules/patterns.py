@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from assesslint.models import spans_within
 from assesslint.rules.regex_safety import facts
 from assesslint.rules.spec import PatternSpec
 
@@ -67,16 +68,7 @@ class MatchIndex:
     def within(self, key: str, start: int, end: int) -> list[Span]:
         """Return the spans for `key` lying wholly between `start` and `end`."""
         spans = self.spans.get(key)
-        if not spans:
-            return []
-        first = bisect.bisect_left(spans, (start, -1))
-        found = []
-        for span in spans[first:]:
-            if span[0] >= end:
-                break
-            if span[1] <= end:
-                found.append(span)
-        return found
+        return spans_within(spans, start, end) if spans else []
 
     def any_within(self, key: str, start: int, end: int) -> bool:
         """Say whether `key` matched anything wholly between `start` and `end`."""
@@ -294,10 +286,6 @@ class _Regex:
         if self._lowered is None and self._lowered_flags is not None:
             self._lowered = re.compile(self.value, self._lowered_flags)
         return self._lowered
-
-    def can_match(self, lowered: str) -> bool:
-        """Say whether a lower-cased text holds one of the words every match needs."""
-        return self.needed is None or any(word in lowered for word in self.needed)
 
     def ranges(self, blocks: _Blocks, lowered: str | None) -> list[tuple[int, int]]:
         """The stretches of text worth searching: in scope, and holding a needed word.
