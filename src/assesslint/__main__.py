@@ -1,6 +1,6 @@
 """Run assesslint as `python -m assesslint`."""
 
-from assesslint.cli import main
+from assesslint.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

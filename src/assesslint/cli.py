@@ -19,6 +19,7 @@ from rich.console import Console
 
 from assesslint import __version__
 from assesslint.config import FAIL_ON, Config, ConfigError, find_config_file, load_config
+from assesslint.leave import run_then_leave
 from assesslint.models import FileResult, ReadError, Severity
 from assesslint.readers.sections import SectionFileError, SectionMap, default_section_map
 from assesslint.rules.loader import RuleLoadError, RuleSet
@@ -791,3 +792,8 @@ def dump(file: Path, fmt: str, config_file: Path | None) -> None:
             _stderr().print(f"note: {file}: {notice}", markup=False)
     else:
         render_table(document, Console(highlight=False))
+
+
+def run() -> NoReturn:
+    """The `assesslint` program: `main`, ended as `assesslint.leave` explains."""
+    run_then_leave(main)

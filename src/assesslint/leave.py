@@ -1,0 +1,46 @@
+"""Run the command line and end the process without the interpreter's slow tear-down.
+
+After a run, Python would spend 0.15 to 0.2 s freeing every object spaCy, numpy and our
+rules made: a sixth of checking one report, time a practitioner waits for nothing. Once
+the command has finished and its output is flushed, nothing is left to do but run the
+exit handlers (multiprocessing's, logging's), so we run those and leave at once. When
+another thread is still alive (a cluster client, say), Python's ordinary exit is used.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import sys
+import threading
+from collections.abc import Callable
+from typing import NoReturn
+
+
+def status_of(code: object) -> int:
+    """The exit status Python would give `sys.exit(code)` (a message is printed first)."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+def run_then_leave(command: Callable[[], object]) -> NoReturn:
+    """Call `command` (a click command in standalone mode) and exit with its status."""
+    try:
+        command()
+        status = 0
+    except SystemExit as stop:
+        status = status_of(stop.code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        # A closed pipe or a full disk: let Python's own exit report it as it always has.
+        sys.exit(status)
+    if threading.active_count() > 1:
+        sys.exit(status)
+    atexit._run_exitfuncs()
+    os._exit(status)
