@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
 
-from assesslint.nlp import ModelError, get_pipeline, parse
+from assesslint.nlp import ModelError, _lookup_table, get_pipeline, parse
 from assesslint.readers import read_bytes
 from assesslint.readers.sections import SectionMap
 
 
 def test_default_pipeline_needs_no_model() -> None:
     nlp = get_pipeline()
-    assert nlp.pipe_names == ["sentencizer", "assesslint_lemmatizer"]
+    assert nlp.pipe_names == ["assesslint_sentencizer", "assesslint_lemmatizer"]
     assert get_pipeline() is nlp  # built once per process
 
 
@@ -65,3 +67,46 @@ def test_no_token_stops_the_tokenizer_remembering_words(sections: SectionMap) ->
         (t.idx, t.text) for t in spaced if not t.is_space
     ]
     assert len(parsed.doc) == len(spaced)
+
+
+TRICKY = [
+    "",
+    "One sentence with no full stop",
+    'Mr. Smith met Mum. She said: "no." Then... nothing happened!? Really?! Yes.',
+    "It ended.\n\nA new block . . . and (brackets.) Then “quotes.” Next one。次",
+    "!!! ?? . Leo is 4. He sleeps 8.5 hours, e.g. from 7 p.m. to 6 a.m. Dad works.",
+    "1. First\n2. Second!\n- a bullet. - another",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_sentences_are_spacys_rule(text: str) -> None:
+    # Ours works on arrays; it must give exactly what spaCy's own sentencizer gives,
+    # and keep breaks marked before it (block edges) as spaCy's does.
+    ours, theirs = get_pipeline().make_doc(text), get_pipeline().make_doc(text)
+    if len(ours) > 3:
+        ours[3].is_sent_start = theirs[3].is_sent_start = True
+    get_pipeline().get_pipe("assesslint_sentencizer")(ours)
+    Sentencizer()(theirs)
+    assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]
+    assert [s.text for s in ours.sents] == [s.text for s in theirs.sents]
+
+
+@pytest.mark.parametrize("text", TRICKY[1:])
+def test_sentence_spans_are_spacys(text: str, sections: SectionMap) -> None:
+    document = read_bytes(text.encode(), "r.txt", sections, suffix=".txt")
+    parsed = parse(get_pipeline(), document)
+    spans = [(s.start_char, s.end_char) for s in parsed.doc.sents] if len(parsed.doc) else []
+    stripped = [
+        (start + len(part) - len(part.lstrip()), start + len(part.rstrip()))
+        for start, end in spans
+        if (part := parsed.text[start:end]).strip()
+    ]
+    assert parsed.sentences == stripped
+
+
+def test_every_lemma_is_the_table_entry_for_the_lower_case_word() -> None:
+    text = "Refused refused REFUSED placements Placements, zxqv ran. The the THE 3 £5 café"
+    doc = get_pipeline()(text)
+    table = _lookup_table()
+    assert [t.lemma_ for t in doc] == [table.get(get_string_id(t.lower_), t.lower_) for t in doc]

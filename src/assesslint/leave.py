@@ -4,7 +4,9 @@ After a run, Python would spend 0.15 to 0.2 s freeing every object spaCy, numpy 
 rules made: a sixth of checking one report, time a practitioner waits for nothing. Once
 the command has finished and its output is flushed, nothing is left to do but run the
 exit handlers (multiprocessing's, logging's), so we run those and leave at once. When
-another thread is still alive (a cluster client, say), Python's ordinary exit is used.
+another thread is still alive (a cluster client, say), or a profiler or coverage tool is
+watching (it writes its results after the program returns), Python's ordinary exit is
+used.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def run_then_leave(command: Callable[[], object]) -> NoReturn:
     except OSError:
         # A closed pipe or a full disk: let Python's own exit report it as it always has.
         sys.exit(status)
-    if threading.active_count() > 1:
+    if threading.active_count() > 1 or sys.getprofile() or sys.gettrace():
         sys.exit(status)
     atexit._run_exitfuncs()
     os._exit(status)

@@ -142,6 +142,7 @@ class _Blocks:
             None: [(0, len(document.text))]
         }
         self._found: dict[str, frozenset[int] | None] = {}
+        self._pieces: str | None = None
 
     def in_scope(self, scope: frozenset[str] | None) -> list[tuple[int, int]]:
         """The stretches of text whose blocks are in the named sections (or inside them)."""
@@ -173,21 +174,36 @@ class _Blocks:
         # Many patterns need the same words ("mum", "said"): each is looked for once.
         if word in self._found:
             return self._found[word]
-        found: frozenset[int] | None
-        times = lowered.count(word)
-        if not times:
-            found = frozenset()
-        elif times > len(self.starts):
-            found = None  # a common word: finding its blocks costs more than it saves
-        else:
+        found: frozenset[int] | None = frozenset()
+        if self._may_hold(lowered, word):
             blocks: set[int] = set()
+            limit = len(self.starts)
             at = lowered.find(word)
             while at >= 0:
+                limit -= 1
+                if limit < 0:
+                    # A common word: finding its blocks costs more than it saves.
+                    found = None
+                    break
                 blocks.add(max(bisect.bisect_right(self.starts, at) - 1, 0))
                 at = lowered.find(word, at + len(word))
-            found = frozenset(blocks)
+            else:
+                found = frozenset(blocks)
         self._found[word] = found
         return found
+
+    def _may_hold(self, lowered: str, word: str) -> bool:
+        """Whether `word` is in the text, looked for in its distinct words when it can be.
+
+        Most needed words are absent from a given report, and saying so takes a scan of the
+        whole text. A word with no space in it can only lie inside one of the text's
+        space-separated pieces, and the distinct pieces are a third the length.
+        """
+        if any(character.isspace() for character in word):
+            return word in lowered
+        if self._pieces is None:
+            self._pieces = "\n".join(set(lowered.split()))
+        return word in self._pieces
 
     def search(
         self, compiled: re.Pattern[str], subject: str, start: int, end: int
@@ -379,10 +395,10 @@ class CompiledPatterns:
         if self._has_tokens:
             self.calls += 1
             token_matches.append(self._token_matcher(doc))
+        starts_at, ends_at = parsed.token_starts, parsed.token_ends
         for matches in token_matches:
             for match_id, start, end in matches:
-                first, last = doc[start], doc[end - 1]
-                found[self._key_of[match_id]].add((first.idx, last.idx + len(last.text)))
+                found[self._key_of[match_id]].add((starts_at[start], ends_at[end - 1]))
         # The document text keeps its line breaks, so ^ and $ find block and line edges.
         document = parsed.document
         text = document.text

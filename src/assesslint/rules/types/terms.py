@@ -296,10 +296,11 @@ class TermsChecker(Checker):
         doc = parsed.doc
         text = parsed.text
         shouting: dict[int, bool] = {}
-        for token in doc:
-            word = token.text
-            if not _CANDIDATE.fullmatch(word):
+        candidate = _CANDIDATE.fullmatch
+        for i, (start, end) in enumerate(zip(parsed.token_starts, parsed.token_ends, strict=True)):
+            if not candidate(text, start, end):
                 continue
+            word = text[start:end]
             stem = word[:-1] if word.endswith("s") else word
             if not unknown.min_length <= len(stem) <= unknown.max_length:
                 continue
@@ -307,18 +308,17 @@ class TermsChecker(Checker):
                 continue
             if word.lower() in self.listed or _ROMAN.fullmatch(stem):
                 continue
-            if token.i > 0 and doc[token.i - 1].lower_.rstrip(".") in _NAME_TITLES:
+            if i > 0 and doc[i - 1].lower_.rstrip(".") in _NAME_TITLES:
                 continue
             if is_english_word(stem.lower()):
                 continue
-            block = parsed.document.block_at(token.idx)
-            sentence = parsed.sentence_index(token.idx)
+            block = parsed.document.block_at(start)
+            sentence = parsed.sentence_index(start)
             if sentence not in shouting:
                 shouting[sentence] = _mostly_capitals(text[slice(*parsed.sentences[sentence])])
             if shouting[sentence]:
                 continue
             seen.add(stem)
-            start, end = token.idx, token.idx + len(word)
             if is_defined(text, start, end, block.start, block.end, ()):
                 continue
             if self.headings_define and block.kind is BlockKind.HEADING:
