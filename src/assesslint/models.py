@@ -143,16 +143,17 @@ class Section:
     groups: tuple[str, ...] = ()
     parent: Section | None = None
     block: int | None = None
+    # Every canonical name this section answers to: its own, its groups, its parents'.
+    # Worked out once: rules ask it of every block.
+    names: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def names(self) -> frozenset[str]:
-        """Every canonical name this section answers to: its own, its groups, its parents'."""
+    def __post_init__(self) -> None:
         names: set[str] = set(self.groups)
         if self.canonical:
             names.add(self.canonical)
         if self.parent is not None:
             names |= self.parent.names
-        return frozenset(names)
+        object.__setattr__(self, "names", frozenset(names))
 
     @property
     def trail(self) -> tuple[str, ...]:

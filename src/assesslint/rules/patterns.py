@@ -141,8 +141,9 @@ class _Blocks:
         self._scoped: dict[frozenset[str] | None, list[tuple[int, int]]] = {
             None: [(0, len(document.text))]
         }
-        self._found: dict[str, frozenset[int] | None] = {}
-        self._pieces: str | None = None
+        self._found: dict[str, frozenset[int]] = {}
+        self._every_block = frozenset(range(len(self.starts)))
+        self._pieces: tuple[str, list[int], list[tuple[str, set[int]]]] | None = None
 
     def in_scope(self, scope: frozenset[str] | None) -> list[tuple[int, int]]:
         """The stretches of text whose blocks are in the named sections (or inside them)."""
@@ -156,54 +157,58 @@ class _Blocks:
         return found
 
     def containing(self, lowered: str, words: frozenset[str]) -> list[tuple[int, int]] | None:
-        """The blocks holding any of `words`, merged; None when nearly every block will.
+        """The blocks holding any of `words`, merged; None when over half the blocks do.
 
         `lowered` is the document's text in lower case, and `words` are in lower case.
         """
         chosen: set[int] = set()
+        enough = len(self.starts) // 2
         for word in words:
-            holding = self._holding(lowered, word)
-            if holding is None:
-                return None
-            chosen.update(holding)
-        if len(chosen) * 2 > len(self.starts):
-            return None  # hardly narrower than searching everything
+            chosen |= self._holding(lowered, word)
+            if len(chosen) > enough:
+                return None  # hardly narrower than searching everything
         return _merged((self.starts[i], self.ends[i]) for i in sorted(chosen))
 
-    def _holding(self, lowered: str, word: str) -> frozenset[int] | None:
+    def _holding(self, lowered: str, word: str) -> frozenset[int]:
         # Many patterns need the same words ("mum", "said"): each is looked for once.
-        if word in self._found:
-            return self._found[word]
-        found: frozenset[int] | None = frozenset()
-        if self._may_hold(lowered, word):
-            blocks: set[int] = set()
-            limit = len(self.starts)
-            at = lowered.find(word)
-            while at >= 0:
-                limit -= 1
-                if limit < 0:
-                    # A common word: finding its blocks costs more than it saves.
-                    found = None
-                    break
-                blocks.add(max(bisect.bisect_right(self.starts, at) - 1, 0))
-                at = lowered.find(word, at + len(word))
-            else:
-                found = frozenset(blocks)
-        self._found[word] = found
+        found = self._found.get(word)
+        if found is None:
+            # A block holding "still the case" holds "still": a little wider, still exact.
+            longest = max(word.split(), key=len, default="")
+            found = self._holding_in_pieces(lowered, longest) if longest else self._every_block
+            self._found[word] = found
         return found
 
-    def _may_hold(self, lowered: str, word: str) -> bool:
-        """Whether `word` is in the text, looked for in its distinct words when it can be.
+    def _holding_in_pieces(self, lowered: str, word: str) -> frozenset[int]:
+        """The blocks holding a word with no space in it, found through the text's pieces.
 
-        Most needed words are absent from a given report, and saying so takes a scan of the
-        whole text. A word with no space in it can only lie inside one of the text's
-        space-separated pieces, and the distinct pieces are a third the length.
+        Such a word can only lie inside one space-separated piece of the text. Most needed
+        words are in no report's text, and the distinct pieces are a third of its length
+        to look through; a common word ("will") is one piece, however often it is used.
         """
-        if any(character.isspace() for character in word):
-            return word in lowered
         if self._pieces is None:
-            self._pieces = "\n".join(set(lowered.split()))
-        return word in self._pieces
+            self._index_pieces(lowered)
+        assert self._pieces is not None
+        joined, starts, pieces = self._pieces
+        blocks: set[int] = set()
+        at = joined.find(word)
+        while at >= 0:
+            which = bisect.bisect_right(starts, at) - 1
+            blocks |= pieces[which][1]
+            at = joined.find(word, starts[which] + len(pieces[which][0]))
+        return frozenset(blocks)
+
+    def _index_pieces(self, lowered: str) -> None:
+        holders: dict[str, set[int]] = defaultdict(set)
+        for index, (start, end) in enumerate(zip(self.starts, self.ends, strict=True)):
+            for piece in lowered[start:end].split():
+                holders[piece].add(index)
+        pieces = list(holders.items())
+        starts, offset = [], 0
+        for piece, _ in pieces:
+            starts.append(offset)
+            offset += len(piece) + 1
+        self._pieces = ("\n".join(piece for piece, _ in pieces), starts, pieces)
 
     def search(
         self, compiled: re.Pattern[str], subject: str, start: int, end: int
@@ -395,16 +400,20 @@ class CompiledPatterns:
         if self._has_tokens:
             self.calls += 1
             token_matches.append(self._token_matcher(doc))
-        starts_at, ends_at = parsed.token_starts, parsed.token_ends
-        for matches in token_matches:
-            for match_id, start, end in matches:
-                found[self._key_of[match_id]].add((starts_at[start], ends_at[end - 1]))
         # The document text keeps its line breaks, so ^ and $ find block and line edges.
         document = parsed.document
         text = document.text
         lowered = text.lower()
         same_length = len(lowered) == len(text)
         blocks = _Blocks(document)
+        starts_at, ends_at = parsed.token_starts, parsed.token_ends
+        right = bisect.bisect_right
+        for matches in token_matches:
+            for match_id, start, end in matches:
+                first, last = starts_at[start], ends_at[end - 1]
+                # A match never runs from one block into the next.
+                if right(blocks.starts, first) == right(blocks.starts, last - 1):
+                    found[self._key_of[match_id]].add((first, last))
         for regex in self._regexes:
             ranges = regex.ranges(blocks, lowered if same_length else None)
             if not ranges:
@@ -415,19 +424,16 @@ class CompiledPatterns:
             # ("is stable" is found, "stable" is reported).
             group = "match" if "match" in compiled.groupindex else 0
             for range_start, range_end in ranges:
-                for hit in blocks.search(compiled, subject, range_start, range_end):
-                    start, end = hit.span(group)
-                    if end > start:
-                        for key in regex.keys:
-                            found[key].add((start, end))
-        starts = blocks.starts
-        right = bisect.bisect_right
+                # Each match keeps to its block (see `_Blocks.search`).
+                hits = [
+                    span
+                    for hit in blocks.search(compiled, subject, range_start, range_end)
+                    if (span := hit.span(group))[1] > span[0]
+                ]
+                for key in regex.keys:
+                    found[key].update(hits)
         index = MatchIndex()
         for key, spans in found.items():
-            # A match never runs from one block into the next.
-            kept = sorted(
-                span for span in spans if right(starts, span[0]) == right(starts, span[1] - 1)
-            )
-            if kept:
-                index.spans[key] = kept
+            if spans:
+                index.spans[key] = sorted(spans)
         return index
