@@ -9,7 +9,6 @@ location in words a reader can follow, and the sentence it is in.
 from __future__ import annotations
 
 import hashlib
-import string
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -61,8 +60,8 @@ class _Values(dict[str, str]):
 
 
 def fill(template: str, values: Mapping[str, str]) -> str:
-    """Fill a message template's placeholders."""
-    return string.Formatter().vformat(template, (), _Values(values))
+    """Fill a message template's placeholders (plain names, checked when rules load)."""
+    return template.format_map(_Values(values))
 
 
 class Engine:

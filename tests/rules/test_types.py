@@ -377,3 +377,30 @@ def test_coverage_also_in(tmp_path: Path, sections: SectionMap) -> None:
     assert check(tmp_path, sections, rule, listed) == []
     absent = "Risks:\nLeo is close to the road.\n\nAnalysis:\nMornings are hard.\n"
     assert len(check(tmp_path, sections, rule, absent)) == 1
+
+
+def test_abbreviation_candidates_are_every_token_of_capitals(sections: SectionMap) -> None:
+    # Candidates are found from stretches of capitals, not token by token; every token
+    # that is wholly an abbreviation must still be among them, in order.
+    import spacy
+
+    from assesslint.nlp import parse
+    from assesslint.rules.types.terms import _CANDIDATE, _candidates
+
+    text = (
+        "GONNA and CAN'T and NHSs, MASH's CP-plan x-RAY ABCDEFGHIJKLMNOP.\n\n"
+        "Mr. DV, (CAMHS) 'GP' ISP/CIN plan; IRO-led KS2 aB AB\tCD ABCD.\n"
+    )
+    document = read_bytes(text.encode(), "r.txt", sections, suffix=".txt")
+    nlp = spacy.blank("en")
+    # Two abbreviations with nothing between them: the second starts inside the first's
+    # stretch of capitals.
+    nlp.tokenizer.add_special_case("ABCD", [{"ORTH": "AB"}, {"ORTH": "CD"}])
+    parsed = parse(nlp, document)
+    every = [
+        (i, start, end)
+        for i, (start, end) in enumerate(zip(parsed.token_starts, parsed.token_ends, strict=True))
+        if _CANDIDATE.fullmatch(parsed.text, start, end)
+    ]
+    assert len(every) >= 10
+    assert list(_candidates(parsed)) == every

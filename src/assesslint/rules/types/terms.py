@@ -30,6 +30,7 @@ A `define` or `unknown` finding is made once per acronym, at its first use.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -296,10 +297,7 @@ class TermsChecker(Checker):
         doc = parsed.doc
         text = parsed.text
         shouting: dict[int, bool] = {}
-        candidate = _CANDIDATE.fullmatch
-        for i, (start, end) in enumerate(zip(parsed.token_starts, parsed.token_ends, strict=True)):
-            if not candidate(text, start, end):
-                continue
+        for i, start, end in _candidates(parsed):
             word = text[start:end]
             stem = word[:-1] if word.endswith("s") else word
             if not unknown.min_length <= len(stem) <= unknown.max_length:
@@ -339,6 +337,22 @@ class TermsChecker(Checker):
                 suggest=unknown.wording.suggest,
                 redacted="an abbreviation",
             )
+
+
+def _candidates(parsed: ParsedDocument) -> Iterator[tuple[int, int, int]]:
+    """Each token that could be an abbreviation: its index, start and end, in order.
+
+    Only the stretches of capitals are looked at, not every token. A token that is one
+    (`_CANDIDATE` matches all of it) starts inside one of them, so none is missed.
+    """
+    text, starts, ends = parsed.text, parsed.token_starts, parsed.token_ends
+    candidate = _CANDIDATE.fullmatch
+    for capitals in _CANDIDATE.finditer(text):
+        i = bisect.bisect_left(starts, capitals.start())
+        while i < len(starts) and starts[i] < capitals.end():
+            if candidate(text, starts[i], ends[i]):
+                yield i, starts[i], ends[i]
+            i += 1
 
 
 def _mostly_capitals(sentence: str) -> bool:
