@@ -11,7 +11,26 @@ from __future__ import annotations
 
 import bisect
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
+
+_Class = TypeVar("_Class", bound=type)
+
+
+def _pickled_by_fields(cls: _Class) -> _Class:
+    """Pickle a frozen slotted dataclass as a call with its fields, in order.
+
+    Results cross from worker processes to the main one by pickle, and a folder's can
+    hold 200,000 findings. The dataclass default restores each object by looking up its
+    fields anew, which was four-fifths of the main process's work in a large run.
+    """
+    names = tuple(f.name for f in fields(cls))
+
+    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+        return cls, tuple([getattr(self, name) for name in names])
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign,assignment]
+    return cls
 
 
 def spans_within(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
@@ -65,6 +84,7 @@ class ReadError(Exception):
         return f"ReadError({self.code.value!r}, {self.message!r})"
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class TableCell:
     """One level of a table coordinate. All numbers count from 1, as a reader would."""
@@ -258,6 +278,7 @@ class Severity(enum.StrEnum):
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where a finding is: in which block, at which offsets, and in words.
@@ -280,6 +301,7 @@ class Location:
     where: str = ""
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Snippet:
     """The sentence a finding is in, and where its match starts and ends in that sentence."""
@@ -289,6 +311,7 @@ class Snippet:
     end: int
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in one report.
@@ -320,6 +343,7 @@ class Finding:
         return block, start, self.rule
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class FileProblem:
     """Why a file could not be checked (the JSON `error` object)."""
@@ -328,6 +352,7 @@ class FileProblem:
     message: str
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class FileResult:
     """The outcome of checking one file: its findings, or the reason it could not be read."""
