@@ -162,6 +162,19 @@ class _Walker:
         self.styles = styles
         self.has_styled_headings = False
         self._tag = {name: f"{{{w}}}{name}" for name in _W_NAMES}
+        self._transparent_inline = {
+            self.t(name)
+            for name in (
+                "hyperlink",
+                "smartTag",
+                "customXml",
+                "ins",
+                "moveTo",
+                "fldSimple",
+                "dir",
+                "bdo",
+            )
+        }
         # Word comments whose range is open at this point of the reading order.
         self._open_comments: set[str] = set()
 
@@ -321,22 +334,6 @@ class _Walker:
                 out.comments.add(comment)
         else:
             self._open_comments.discard(comment)
-
-    @property
-    def _transparent_inline(self) -> set[str]:
-        return {
-            self.t(name)
-            for name in (
-                "hyperlink",
-                "smartTag",
-                "customXml",
-                "ins",
-                "moveTo",
-                "fldSimple",
-                "dir",
-                "bdo",
-            )
-        }
 
     def _run(self, run: etree._Element, out: _TextCollector, para_bold: bool) -> None:
         props = run.find(self.t("rPr"))

@@ -46,6 +46,9 @@ class StyleSheet:
         self._character: dict[str, _Style] = {}
         self.default_paragraph: str | None = None
         self.default_bold = False
+        # Every paragraph asks about its style five times; each style's answers are kept.
+        self._chains: dict[str | None, tuple[_Style, ...]] = {}
+        self._levels: dict[str | None, int | None] = {}
         if styles is not None:
             self._read_styles(styles)
         self._list_formats = self._read_numbering(numbering) if numbering is not None else {}
@@ -108,12 +111,22 @@ class StyleSheet:
             style_id = table[style_id].based_on
         return chain
 
-    def paragraph_chain(self, style_id: str | None) -> list[_Style]:
+    def paragraph_chain(self, style_id: str | None) -> tuple[_Style, ...]:
         """Return a paragraph style and the styles it is based on, nearest first."""
-        return self._chain(self._paragraph, style_id or self.default_paragraph)
+        chain = self._chains.get(style_id)
+        if chain is None:
+            chain = self._chains[style_id] = tuple(
+                self._chain(self._paragraph, style_id or self.default_paragraph)
+            )
+        return chain
 
     def heading_level(self, style_id: str | None) -> int | None:
         """Return the heading level a paragraph style gives (0 for Title), or None."""
+        if style_id not in self._levels:
+            self._levels[style_id] = self._heading_level(style_id)
+        return self._levels[style_id]
+
+    def _heading_level(self, style_id: str | None) -> int | None:
         for style in self.paragraph_chain(style_id):
             match = _HEADING_NAME.fullmatch(style.name)
             if match:

@@ -142,6 +142,7 @@ class _Blocks:
             None: [(0, len(document.text))]
         }
         self._found: dict[str, frozenset[int]] = {}
+        self._containing: dict[frozenset[str], list[tuple[int, int]] | None] = {}
         self._every_block = frozenset(range(len(self.starts)))
         self._pieces: tuple[str, list[int], list[tuple[str, set[int]]]] | None = None
 
@@ -159,24 +160,24 @@ class _Blocks:
     def containing(self, lowered: str, words: frozenset[str]) -> list[tuple[int, int]] | None:
         """The blocks holding any of `words`, merged; None when over half the blocks do.
 
-        `lowered` is the document's text in lower case, and `words` are in lower case.
+        `lowered` is the document's text in lower case; `words` are in lower case, with no
+        spaces in them. Patterns often need the same words: each set is worked out once.
         """
+        if words in self._containing:
+            return self._containing[words]
         chosen: set[int] = set()
         enough = len(self.starts) // 2
+        found: list[tuple[int, int]] | None = None
         for word in words:
-            chosen |= self._holding(lowered, word)
+            held = self._found.get(word)
+            if held is None:
+                held = self._found[word] = self._holding_in_pieces(lowered, word)
+            chosen |= held
             if len(chosen) > enough:
-                return None  # hardly narrower than searching everything
-        return _merged((self.starts[i], self.ends[i]) for i in sorted(chosen))
-
-    def _holding(self, lowered: str, word: str) -> frozenset[int]:
-        # Many patterns need the same words ("mum", "said"): each is looked for once.
-        found = self._found.get(word)
-        if found is None:
-            # A block holding "still the case" holds "still": a little wider, still exact.
-            longest = max(word.split(), key=len, default="")
-            found = self._holding_in_pieces(lowered, longest) if longest else self._every_block
-            self._found[word] = found
+                break  # hardly narrower than searching everything
+        else:
+            found = _merged((self.starts[i], self.ends[i]) for i in sorted(chosen))
+        self._containing[words] = found
         return found
 
     def _holding_in_pieces(self, lowered: str, word: str) -> frozenset[int]:
@@ -260,6 +261,13 @@ def _overlap(these: list[tuple[int, int]], those: list[tuple[int, int]]) -> list
     return found
 
 
+def _longest_parts(words: frozenset[str] | None) -> frozenset[str] | None:
+    if words is None:
+        return None
+    parts = frozenset(max(word.split(), key=len, default="") for word in words)
+    return None if "" in parts else parts
+
+
 class _Regex:
     r"""One distinct regular expression and the pattern groups that use it.
 
@@ -290,7 +298,10 @@ class _Regex:
         flags = known.flags
         self._lowered_flags = flags if not flags & re.IGNORECASE and not case_sensitive else None
         self.case_sensitive = case_sensitive
-        self.needed = known.needed  # in lower case
+        # In lower case; a block holding "still the case" holds "still", so each needed
+        # word is looked for by its longest part without spaces: a little wider, still
+        # exact, and found through the text's pieces (see `_Blocks`).
+        self.needed = _longest_parts(known.needed)
 
     # Both are compiled on first use: a pattern whose words a report lacks never is, and
     # checking one report starts sooner.
@@ -406,14 +417,14 @@ class CompiledPatterns:
         lowered = text.lower()
         same_length = len(lowered) == len(text)
         blocks = _Blocks(document)
-        starts_at, ends_at = parsed.token_starts, parsed.token_ends
-        right = bisect.bisect_right
+        starts_at, ends_at, key_of = parsed.token_starts, parsed.token_ends, self._key_of
+        right, block_starts = bisect.bisect_right, blocks.starts
         for matches in token_matches:
             for match_id, start, end in matches:
                 first, last = starts_at[start], ends_at[end - 1]
-                # A match never runs from one block into the next.
-                if right(blocks.starts, first) == right(blocks.starts, last - 1):
-                    found[self._key_of[match_id]].add((first, last))
+                # A match of several words never runs from one block into the next.
+                if end - start == 1 or right(block_starts, first) == right(block_starts, last - 1):
+                    found[key_of[match_id]].add((first, last))
         for regex in self._regexes:
             ranges = regex.ranges(blocks, lowered if same_length else None)
             if not ranges:
