@@ -142,9 +142,12 @@ def test_facts_about_patterns_are_kept_with_the_rules(
     monkeypatch.setenv("ASSESSLINT_CACHE_DIR", str(tmp_path / "cache"))
     setup = runner.make_setup(Config(), runner.RunOptions())
     _ = setup.engine
-    kept = lookup("pattern-facts", setup.rule_sources, setup.rule_detail)
+    kept = lookup("pattern-facts", setup.rule_sources, setup.facts_detail)
     assert isinstance(kept, dict) and len(kept) > 100
     # What was kept is what working them out again gives.
     for (pattern, exact), known in list(kept.items())[:50]:
         monkeypatch.setattr(regex_safety, "_facts", {})
         assert regex_safety.facts(pattern, exact) == known
+    # Facts worked out another way (a new FACTS_VERSION) are never taken from the cache.
+    monkeypatch.setattr(runner, "FACTS_VERSION", regex_safety.FACTS_VERSION + "-next")
+    assert lookup("pattern-facts", setup.rule_sources, setup.facts_detail) is None

@@ -30,7 +30,7 @@ from assesslint.readers import read_bytes, read_document
 from assesslint.readers.sections import SectionMap, default_section_map
 from assesslint.resources import builtin_rules_dir
 from assesslint.rules.loader import RuleSet, load_rules
-from assesslint.rules.regex_safety import known_facts, remember_facts
+from assesslint.rules.regex_safety import FACTS_VERSION, known_facts, remember_facts
 from assesslint.rules.spec import Rule
 from assesslint.yamlfile import YamlError
 
@@ -69,13 +69,18 @@ class Setup:
     def engine(self) -> Engine:
         """The engine for this configuration, built on first use."""
         if self._engine is None:
-            kept = lookup("pattern-facts", self.rule_sources, self.rule_detail)
+            kept = lookup("pattern-facts", self.rule_sources, self.facts_detail)
             if isinstance(kept, dict):
                 remember_facts(kept)
             self._engine = Engine(self.ruleset, get_pipeline(self.config.model))
             if kept is None:
-                store("pattern-facts", self.rule_sources, self.rule_detail, known_facts())
+                store("pattern-facts", self.rule_sources, self.facts_detail, known_facts())
         return self._engine
+
+    @property
+    def facts_detail(self) -> str:
+        """What the kept facts about patterns depend on, beyond the rule files."""
+        return f"{self.rule_detail}\nfacts {FACTS_VERSION}"
 
 
 def make_setup(config: Config, options: RunOptions) -> Setup:

@@ -137,8 +137,9 @@ def _sequence(items: list[Any]) -> frozenset[str] | None:
 
 
 def _selective(run: str) -> bool:
-    # Three letters, or two digits ("s.17", "1990s"): rare enough to be worth a search.
-    return len(run) >= _MIN_LITERAL or (len(run) == 2 and run.isdigit())
+    # Three letters, two digits ("s.17", "1990s"), or a slash (dates): rare enough in
+    # prose to be worth a search.
+    return len(run) >= _MIN_LITERAL or (len(run) == 2 and run.isdigit()) or run == "/"
 
 
 def _cost(words: frozenset[str]) -> tuple[int, int]:
@@ -237,6 +238,10 @@ class PatternFacts:
 
 
 _facts: dict[tuple[str, bool], PatternFacts] = {}
+
+# Facts kept between runs are keyed by the rule files and assesslint's version; this
+# changes whenever the way they are worked out does, so that none are kept too long.
+FACTS_VERSION = "2"
 
 
 def facts(pattern: str, case_sensitive: bool) -> PatternFacts:
