@@ -165,7 +165,13 @@ class Batch:
         return exit_code(list(zip(self.results, self.thresholds, strict=True)))
 
 
-def _run_batch(paths: Sequence[str], options: RunOptions_, stdin_name: str = "stdin.txt") -> Batch:
+def _run_batch(
+    paths: Sequence[str],
+    options: RunOptions_,
+    stdin_name: str = "stdin.txt",
+    each: Callable[[FileResult], None] | None = None,
+) -> Batch:
+    """Check every file, calling `each` with each result in path order as soon as it can."""
     from assesslint.cluster import ClusterError
     from assesslint.files import discover
     from assesslint.nlp import ModelError
@@ -182,6 +188,8 @@ def _run_batch(paths: Sequence[str], options: RunOptions_, stdin_name: str = "st
         with BatchProgress(len(targets)) as progress:
             for result in run(targets, setups, on_result=progress.advance):
                 results.append(result)
+                if each is not None:
+                    each(result)
     except _SETUP_ERRORS as error:
         _fail(f"assesslint cannot start because of these mistakes:\n{error}")
     except ModelError as error:
@@ -276,14 +284,35 @@ def check(
     """
     options = _options(select, ignore, fail_on, config_file, jobs, no_snippets, scheduler)
     known = _load_baseline(baseline_file) if baseline_file is not None else None
-    batch = _run_batch(paths, options, stdin_name)
-    if known is not None and baseline_file is not None:
-        from assesslint import baseline
+    if fmt == "json" and output is not None and known is None:
+        batch = _json_file_while_checking(paths, options, stdin_name, output)
+    else:
+        batch = _run_batch(paths, options, stdin_name)
+        if known is not None and baseline_file is not None:
+            from assesslint import baseline
 
-        batch.results = baseline.apply(batch.results, known, baseline_file)
-    _emit(batch.results, fmt, output, no_snippets, batch.rules)
+            batch.results = baseline.apply(batch.results, known, baseline_file)
+        _emit(batch.results, fmt, output, no_snippets, batch.rules)
     _notes(batch.results, fmt, statistics)
     sys.exit(batch.exit_code)
+
+
+def _json_file_while_checking(
+    paths: Sequence[str], options: RunOptions_, stdin_name: str, output: Path
+) -> Batch:
+    """Check, writing each file's JSON as its result arrives rather than all at the end.
+
+    Over a folder, the writing then happens while the workers are still checking. The file
+    is still written whole or not at all: it replaces `output` only once it is complete.
+    """
+    from assesslint.formatters.json_report import JsonWriter
+    from assesslint.formatters.output import atomic_file
+
+    with atomic_file(output) as stream:
+        writer = JsonWriter(lambda text: stream.write(text.encode("utf-8")))
+        batch = _run_batch(paths, options, stdin_name, each=writer.add)
+        writer.finish(batch.results)
+    return batch
 
 
 def _load_baseline(path: Path) -> Counter[tuple[str, str, str]]:

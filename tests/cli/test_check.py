@@ -153,6 +153,25 @@ def test_output_file_is_written_whole(team: Path, tmp_path: Path) -> None:
     assert all(line == line.rstrip() for line in written.splitlines())
 
 
+def test_json_file_written_while_checking_is_the_same_report(team: Path, tmp_path: Path) -> None:
+    # With --output, each file's JSON is written as its result arrives; the file must be
+    # byte for byte what standard output gets, and appear only once it is whole.
+    target = tmp_path / "out" / "team.json"
+    target.parent.mkdir()
+    to_screen = run("check", "--format", "json", "-j", "2", str(team))
+    to_file = run("check", "--format", "json", "-j", "2", "-o", str(target), str(team))
+    assert to_file.exit_code == to_screen.exit_code == 2  # the broken file
+    assert to_file.output == ""
+    assert target.read_text(encoding="utf-8") == to_screen.output
+    assert len(json.loads(to_screen.output)["files"]) > 5
+    # A run that stops before any file is checked leaves the old file as it was.
+    target.write_text("old", encoding="utf-8")
+    stopped = run("check", "--format", "json", "--select", "nonsense", "-o", str(target), str(team))
+    assert stopped.exit_code == 2
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in target.parent.iterdir()] == ["team.json"]
+
+
 def test_select_and_ignore(team: Path) -> None:
     report = str(team / "04-pre-birth-assessment-poor.md")
 

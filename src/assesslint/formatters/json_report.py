@@ -8,7 +8,7 @@ otherwise a list of `{table, row, column}` from the outermost table inwards, cou
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from json.encoder import encode_basestring as _string
 from typing import Any
 
@@ -83,18 +83,57 @@ def render(results: Sequence[FileResult]) -> str:
     return "".join(render_chunks(results))
 
 
-_PLACEHOLDER = "\u0000assesslint-files\u0000"
-
-
 def render_chunks(results: Sequence[FileResult]) -> Iterator[str]:
     """Render a run as JSON text, one file at a time.
 
     The text is exactly `json.dumps(report_data(results), indent=2)`, but a run over
     thousands of reports never holds the whole document in memory at once.
     """
-    if not results:
-        yield json.dumps(report_data(results), ensure_ascii=False, indent=2) + "\n"
-        return
+    pieces: list[str] = []
+    writer = JsonWriter(pieces.append)
+    for result in results:
+        writer.add(result)
+        yield from pieces
+        pieces.clear()
+    writer.finish(results)
+    yield from pieces
+
+
+class JsonWriter:
+    """Write a run's JSON as its results arrive, a file at a time, the summary last.
+
+    `add` each result in order, then `finish` with all of them; `write` receives the text
+    in pieces that join to exactly what `render` gives.
+    """
+
+    def __init__(self, write: Callable[[str], object]) -> None:
+        self._write = write
+        self._added = 0
+        self._indent = ""
+
+    def add(self, result: FileResult) -> None:
+        """Write one file's result."""
+        if not self._added:
+            head, self._indent, _ = _outline([])
+            self._write(head)
+        else:
+            self._write(",\n" + self._indent)
+        self._write(_file_text(result, self._indent))
+        self._added += 1
+
+    def finish(self, results: Sequence[FileResult]) -> None:
+        """Write the summary of `results` (those added) and close the report."""
+        if not self._added:
+            self._write(json.dumps(report_data(results), ensure_ascii=False, indent=2) + "\n")
+            return
+        self._write(_outline(results)[2] + "\n")
+
+
+_PLACEHOLDER = "\u0000assesslint-files\u0000"
+
+
+def _outline(results: Sequence[FileResult]) -> tuple[str, str, str]:
+    """The report around its files: the text before them, their indentation, the text after."""
     outline = report_data([])
     outline["files"] = [_PLACEHOLDER]
     summary = Summary.of(results)
@@ -105,15 +144,8 @@ def render_chunks(results: Sequence[FileResult]) -> Iterator[str]:
         "findings": summary.by_severity,
     }
     skeleton = json.dumps(outline, ensure_ascii=False, indent=2)
-    marker = json.dumps(_PLACEHOLDER, ensure_ascii=False)
-    head, tail = skeleton.split(marker)
-    indent = head[head.rindex("\n") + 1 :]  # the files' own indentation
-    yield head
-    for index, result in enumerate(results):
-        if index:
-            yield ",\n" + indent
-        yield _file_text(result, indent)
-    yield tail + "\n"
+    head, tail = skeleton.split(json.dumps(_PLACEHOLDER, ensure_ascii=False))
+    return head, head[head.rindex("\n") + 1 :], tail
 
 
 # What follows writes `file_data(result)` exactly as `json.dumps(..., indent=2)` would, at

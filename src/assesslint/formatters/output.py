@@ -9,8 +9,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def _mode_for(path: Path) -> int:
@@ -23,8 +24,9 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomically(path: Path, data: str | bytes | Iterable[str]) -> None:
-    """Write `data` (text, bytes, or pieces of text) to `path` in one step."""
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file to write `path` through: it takes `path`'s place only if the block ends well."""
     folder = path.resolve().parent
     mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -32,11 +34,7 @@ def write_atomically(path: Path, data: str | bytes | Iterable[str]) -> None:
         # mkstemp makes the file private (0600); a report is shared like any other file.
         os.chmod(temporary, mode)  # noqa: PTH101 - the file is open by descriptor
         with os.fdopen(handle, "wb") as stream:
-            if isinstance(data, str | bytes):
-                stream.write(data.encode("utf-8") if isinstance(data, str) else data)
-            else:
-                for piece in data:
-                    stream.write(piece.encode("utf-8"))
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         Path(temporary).replace(path)
@@ -44,3 +42,13 @@ def write_atomically(path: Path, data: str | bytes | Iterable[str]) -> None:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         raise
+
+
+def write_atomically(path: Path, data: str | bytes | Iterable[str]) -> None:
+    """Write `data` (text, bytes, or pieces of text) to `path` in one step."""
+    with atomic_file(path) as stream:
+        if isinstance(data, str | bytes):
+            stream.write(data.encode("utf-8") if isinstance(data, str) else data)
+        else:
+            for piece in data:
+                stream.write(piece.encode("utf-8"))
