@@ -32,3 +32,16 @@ def test_results_survive_pickling_whole(tmp_path: Path) -> None:
     assert isinstance(finding, Finding)
     with pytest.raises(dataclasses.FrozenInstanceError):
         finding.rule = "changed"  # type: ignore[misc]
+
+
+def test_workers_give_the_same_results_and_leave_nothing_frozen() -> None:
+    # Objects are frozen for the garbage collector while workers run (they inherit them);
+    # a program that calls the runner again and again must get them back afterwards.
+    import gc
+
+    targets = discover([str(EXAMPLES)])
+    alone = list(run(targets, Setups(RunOptions(jobs=1))))
+    frozen_before = gc.get_freeze_count()
+    together = list(run(targets, Setups(RunOptions(jobs=2))))
+    assert together == alone
+    assert gc.get_freeze_count() == frozen_before

@@ -9,6 +9,7 @@ run with every mistake listed; a file that cannot be read is a result like any o
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -305,9 +306,14 @@ def _run_in_workers(
 ) -> Iterator[FileResult]:
     global _worker_setups
     context: BaseContext
-    if "fork" in multiprocessing.get_all_start_methods():
-        # Forked workers inherit the setups, engines included, and build nothing.
+    forked = "fork" in multiprocessing.get_all_start_methods()
+    if forked:
+        # Forked workers inherit the setups, engines included, and build nothing. What
+        # exists now lives as long as they do: frozen, their garbage collector never walks
+        # it (nor copies its pages into each worker by touching them). Workers ran a
+        # twentieth faster. Unfrozen after, for a program that calls this many times.
         _worker_setups = setups
+        gc.freeze()
         context = multiprocessing.get_context("fork")
         pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_ignore_interrupts
@@ -333,6 +339,8 @@ def _run_in_workers(
         yield from in_order(finished, waiting, as_completed(waiting), on_result)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        if forked:
+            gc.unfreeze()
 
 
 def in_order(
