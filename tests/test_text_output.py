@@ -1,6 +1,6 @@
 """`--format text`: plain text for files and pipes is laid out exactly as rich prints it.
 
-The plain text is wrapped by assesslint itself (rich is thirty times slower at it), so
+The plain text is wrapped by assesslint itself (rich is ten times slower at it), so
 these tests hold the two to the same output: the example reports at several widths, and
 hand-made results with the awkward cases (long words and paths, hyphens at the margin,
 line breaks in a message, unreadable files, notices).

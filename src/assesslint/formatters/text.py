@@ -7,7 +7,7 @@ summary line ends the output. On a terminal the match is highlighted in colour; 
 it is marked «like this».
 
 The layout is worked out once, as indented lines of styled pieces; rich prints them on a
-terminal, and plain text (files and pipes) is wrapped here, which is thirty times faster
+terminal, and plain text (files and pipes) is wrapped here, which is ten times faster
 than rich for the same output.
 """
 
