@@ -1,7 +1,7 @@
 """Run the command line and end the process without the interpreter's slow tear-down.
 
 After a run, Python would spend 0.15 to 0.2 s freeing every object spaCy, numpy and our
-rules made: a sixth of checking one report, time a practitioner waits for nothing. Once
+rules made: a seventh of checking one report, time a practitioner waits for nothing. Once
 the command has finished and its output is flushed, nothing is left to do but run the
 exit handlers (multiprocessing's, logging's), so we run those and leave at once. When
 another thread is still alive (a cluster client, say), or a profiler or coverage tool is

@@ -22,7 +22,7 @@ def _pickled_by_fields(cls: _Class) -> _Class:
 
     Results cross from worker processes to the main one by pickle, and a folder's can
     hold 200,000 findings. The dataclass default restores each object by looking up its
-    fields anew, which was four-fifths of the main process's work in a large run.
+    fields anew, which was two-fifths of the main process's work in a large run.
     """
     names = tuple(f.name for f in fields(cls))
 

@@ -184,7 +184,7 @@ class _Blocks:
         """The blocks holding a word with no space in it, found through the text's pieces.
 
         Such a word can only lie inside one space-separated piece of the text. Most needed
-        words are in no report's text, and the distinct pieces are a third of its length
+        words are in no report's text, and the distinct pieces are a tenth of its length
         to look through; a common word ("will") is one piece, however often it is used.
         """
         if self._pieces is None:
