@@ -187,9 +187,9 @@ def _run_batch(
     try:
         with BatchProgress(len(targets)) as progress:
             for result in run(targets, setups, on_result=progress.advance):
-                results.append(result)
                 if each is not None:
                     each(result)
+                results.append(result)
     except _SETUP_ERRORS as error:
         _fail(f"assesslint cannot start because of these mistakes:\n{error}")
     except ModelError as error:
@@ -311,7 +311,7 @@ def _json_file_while_checking(
     with atomic_file(output) as stream:
         writer = JsonWriter(lambda text: stream.write(text.encode("utf-8")))
         batch = _run_batch(paths, options, stdin_name, each=writer.add)
-        writer.finish(batch.results)
+        writer.finish()
     return batch
 
 

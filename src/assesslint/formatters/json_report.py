@@ -95,38 +95,40 @@ def render_chunks(results: Sequence[FileResult]) -> Iterator[str]:
         writer.add(result)
         yield from pieces
         pieces.clear()
-    writer.finish(results)
+    writer.finish()
     yield from pieces
 
 
 class JsonWriter:
     """Write a run's JSON as its results arrive, a file at a time, the summary last.
 
-    `add` each result in order, then `finish` with all of them; `write` receives the text
-    in pieces that join to exactly what `render` gives.
+    `add` each result in order, then `finish`; `write` receives the text in pieces that
+    join to exactly what `render` gives for the results added. Each file goes out in one
+    piece, and the summary counts what went out, so a run stopped part way (Ctrl-C)
+    still leaves a report that agrees with itself.
     """
 
     def __init__(self, write: Callable[[str], object]) -> None:
         self._write = write
-        self._added = 0
+        self._added: list[FileResult] = []
         self._indent = ""
 
     def add(self, result: FileResult) -> None:
         """Write one file's result."""
         if not self._added:
             head, self._indent, _ = _outline([])
-            self._write(head)
+            text = head + _file_text(result, self._indent)
         else:
-            self._write(",\n" + self._indent)
-        self._write(_file_text(result, self._indent))
-        self._added += 1
+            text = ",\n" + self._indent + _file_text(result, self._indent)
+        self._write(text)
+        self._added.append(result)
 
-    def finish(self, results: Sequence[FileResult]) -> None:
-        """Write the summary of `results` (those added) and close the report."""
+    def finish(self) -> None:
+        """Write the summary of the results added, and close the report."""
         if not self._added:
-            self._write(json.dumps(report_data(results), ensure_ascii=False, indent=2) + "\n")
+            self._write(json.dumps(report_data([]), ensure_ascii=False, indent=2) + "\n")
             return
-        self._write(_outline(results)[2] + "\n")
+        self._write(_outline(self._added)[2] + "\n")
 
 
 _PLACEHOLDER = "\u0000assesslint-files\u0000"

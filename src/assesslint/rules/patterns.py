@@ -143,7 +143,6 @@ class _Blocks:
         }
         self._found: dict[str, frozenset[int]] = {}
         self._containing: dict[frozenset[str], list[tuple[int, int]] | None] = {}
-        self._every_block = frozenset(range(len(self.starts)))
         self._pieces: tuple[str, list[int], list[tuple[str, set[int]]]] | None = None
 
     def in_scope(self, scope: frozenset[str] | None) -> list[tuple[int, int]]:
