@@ -275,3 +275,22 @@ def test_word_list_patterns_matched_as_phrases_find_what_the_pattern_finds(
             if document.block_at(hit.start()) is document.block_at(hit.end() - 1)
         }
         assert expected <= set(index.get(key)), (key, value)
+
+
+def test_runs_of_blocks_from_their_bits() -> None:
+    # Sets of blocks are bits of an integer; the runs of neighbours are searched as one.
+    import random
+
+    from assesslint.rules.patterns import _runs
+
+    chooser = random.Random(9)
+    for _ in range(500):
+        count = chooser.randint(0, 130)
+        chosen = sorted(chooser.sample(range(count), chooser.randint(0, count)))
+        expected: list[tuple[int, int]] = []
+        for index in chosen:
+            if expected and expected[-1][1] == index - 1:
+                expected[-1] = (expected[-1][0], index)
+            else:
+                expected.append((index, index))
+        assert _runs(sum(1 << index for index in chosen)) == expected

@@ -141,9 +141,9 @@ class _Blocks:
         self._scoped: dict[frozenset[str] | None, list[tuple[int, int]]] = {
             None: [(0, len(document.text))]
         }
-        self._found: dict[str, frozenset[int]] = {}
+        self._found: dict[str, int] = {}
         self._containing: dict[frozenset[str], list[tuple[int, int]] | None] = {}
-        self._pieces: tuple[str, list[int], list[tuple[str, set[int]]]] | None = None
+        self._pieces: tuple[str, list[int], list[tuple[str, int]]] | None = None
 
     def in_scope(self, scope: frozenset[str] | None) -> list[tuple[int, int]]:
         """The stretches of text whose blocks are in the named sections (or inside them)."""
@@ -157,14 +157,17 @@ class _Blocks:
         return found
 
     def containing(self, lowered: str, words: frozenset[str]) -> list[tuple[int, int]] | None:
-        """The blocks holding any of `words`, merged; None when over half the blocks do.
+        """The blocks holding any of `words`, in runs; None when over half the blocks do.
 
         `lowered` is the document's text in lower case; `words` are in lower case, with no
         spaces in them. Patterns often need the same words: each set is worked out once.
+        Sets of blocks are bits of an integer (block i is bit i): joining them is one step.
+        A run of neighbouring blocks is searched as one stretch; `search` keeps each match
+        to its block, so the gap between two blocks adds nothing.
         """
         if words in self._containing:
             return self._containing[words]
-        chosen: set[int] = set()
+        chosen = 0
         enough = len(self.starts) // 2
         found: list[tuple[int, int]] | None = None
         for word in words:
@@ -172,14 +175,14 @@ class _Blocks:
             if held is None:
                 held = self._found[word] = self._holding_in_pieces(lowered, word)
             chosen |= held
-            if len(chosen) > enough:
+            if chosen.bit_count() > enough:
                 break  # hardly narrower than searching everything
         else:
-            found = _merged((self.starts[i], self.ends[i]) for i in sorted(chosen))
+            found = [(self.starts[first], self.ends[last]) for first, last in _runs(chosen)]
         self._containing[words] = found
         return found
 
-    def _holding_in_pieces(self, lowered: str, word: str) -> frozenset[int]:
+    def _holding_in_pieces(self, lowered: str, word: str) -> int:
         """The blocks holding a word with no space in it, found through the text's pieces.
 
         Such a word can only lie inside one space-separated piece of the text. Most needed
@@ -190,19 +193,20 @@ class _Blocks:
             self._index_pieces(lowered)
         assert self._pieces is not None
         joined, starts, pieces = self._pieces
-        blocks: set[int] = set()
+        blocks = 0
         at = joined.find(word)
         while at >= 0:
             which = bisect.bisect_right(starts, at) - 1
             blocks |= pieces[which][1]
             at = joined.find(word, starts[which] + len(pieces[which][0]))
-        return frozenset(blocks)
+        return blocks
 
     def _index_pieces(self, lowered: str) -> None:
-        holders: dict[str, set[int]] = defaultdict(set)
+        holders: dict[str, int] = defaultdict(int)
         for index, (start, end) in enumerate(zip(self.starts, self.ends, strict=True)):
+            bit = 1 << index
             for piece in lowered[start:end].split():
-                holders[piece].add(index)
+                holders[piece] |= bit
         pieces = list(holders.items())
         starts, offset = [], 0
         for piece, _ in pieces:
@@ -242,6 +246,18 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             found.append((start, end))
     return found
+
+
+def _runs(bits: int) -> list[tuple[int, int]]:
+    """The runs of set bits in `bits`, lowest first, as (first, last) bit numbers."""
+    runs: list[tuple[int, int]] = []
+    while bits:
+        lowest = bits & -bits
+        # Adding the lowest bit carries through the run of ones above it, to the bit after.
+        after = (bits + lowest) & ~bits
+        runs.append((lowest.bit_length() - 1, after.bit_length() - 2))
+        bits &= ~(after - lowest)
+    return runs
 
 
 def _overlap(these: list[tuple[int, int]], those: list[tuple[int, int]]) -> list[tuple[int, int]]:
