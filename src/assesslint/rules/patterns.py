@@ -118,9 +118,6 @@ class PatternRegistry:
         return CompiledPatterns(nlp, self._groups, self._scopes)
 
 
-_SEPARATOR = 2  # the blank line between blocks in the document text
-
-
 def _union(scopes: list[frozenset[str] | None]) -> frozenset[str] | None:
     """Where a shared expression must run: everywhere if any of its users looks there."""
     found: set[str] = set()
@@ -141,35 +138,45 @@ class _Blocks:
         self._scoped: dict[frozenset[str] | None, list[tuple[int, int]]] = {
             None: [(0, len(document.text))]
         }
+        self._scope_bits: dict[frozenset[str], int] = {}
         self._found: dict[str, int] = {}
-        self._containing: dict[frozenset[str], list[tuple[int, int]] | None] = {}
+        self._containing: dict[frozenset[str], int | None] = {}
         self._pieces: tuple[str, list[int], list[tuple[str, int]]] | None = None
 
     def in_scope(self, scope: frozenset[str] | None) -> list[tuple[int, int]]:
         """The stretches of text whose blocks are in the named sections (or inside them)."""
         found = self._scoped.get(scope)
         if found is None:
-            found = self._scoped[scope] = _merged(
-                (block.start, block.end)
-                for block in self.document.blocks
-                if scope is not None and block.section.names & scope
+            found = self._scoped[scope] = self.spans(self.scope_bits(scope))
+        return found
+
+    def scope_bits(self, scope: frozenset[str] | None) -> int:
+        """The blocks in the named sections (or inside them), as bits (see `containing`)."""
+        if scope is None:
+            return (1 << len(self.starts)) - 1
+        found = self._scope_bits.get(scope)
+        if found is None:
+            found = self._scope_bits[scope] = sum(
+                1 << block.index for block in self.document.blocks if block.section.names & scope
             )
         return found
 
-    def containing(self, lowered: str, words: frozenset[str]) -> list[tuple[int, int]] | None:
-        """The blocks holding any of `words`, in runs; None when over half the blocks do.
+    def spans(self, bits: int) -> list[tuple[int, int]]:
+        """The stretches of text that runs of neighbouring blocks cover."""
+        return [(self.starts[first], self.ends[last]) for first, last in _runs(bits)]
+
+    def containing(self, lowered: str, words: frozenset[str]) -> int | None:
+        """The blocks holding any of `words`, as bits; None when over half the blocks do.
 
         `lowered` is the document's text in lower case; `words` are in lower case, with no
         spaces in them. Patterns often need the same words: each set is worked out once.
         Sets of blocks are bits of an integer (block i is bit i): joining them is one step.
-        A run of neighbouring blocks is searched as one stretch; `search` keeps each match
-        to its block, so the gap between two blocks adds nothing.
         """
         if words in self._containing:
             return self._containing[words]
         chosen = 0
         enough = len(self.starts) // 2
-        found: list[tuple[int, int]] | None = None
+        found: int | None = None
         for word in words:
             held = self._found.get(word)
             if held is None:
@@ -178,7 +185,7 @@ class _Blocks:
             if chosen.bit_count() > enough:
                 break  # hardly narrower than searching everything
         else:
-            found = [(self.starts[first], self.ends[last]) for first, last in _runs(chosen)]
+            found = chosen
         self._containing[words] = found
         return found
 
@@ -237,17 +244,6 @@ class _Blocks:
                 return
 
 
-def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join spans (in order) that only the blank line between blocks keeps apart."""
-    found: list[tuple[int, int]] = []
-    for start, end in spans:
-        if found and start - found[-1][1] <= _SEPARATOR:
-            found[-1] = (found[-1][0], end)
-        else:
-            found.append((start, end))
-    return found
-
-
 def _runs(bits: int) -> list[tuple[int, int]]:
     """The runs of set bits in `bits`, lowest first, as (first, last) bit numbers."""
     runs: list[tuple[int, int]] = []
@@ -258,22 +254,6 @@ def _runs(bits: int) -> list[tuple[int, int]]:
         runs.append((lowest.bit_length() - 1, after.bit_length() - 2))
         bits &= ~(after - lowest)
     return runs
-
-
-def _overlap(these: list[tuple[int, int]], those: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The stretches that lie in both sorted lists of spans."""
-    found: list[tuple[int, int]] = []
-    i = j = 0
-    while i < len(these) and j < len(those):
-        start = max(these[i][0], those[j][0])
-        end = min(these[i][1], those[j][1])
-        if start < end:
-            found.append((start, end))
-        if these[i][1] < those[j][1]:
-            i += 1
-        else:
-            j += 1
-    return found
 
 
 def _longest_parts(words: frozenset[str] | None) -> frozenset[str] | None:
@@ -346,7 +326,9 @@ class _Regex:
         holding = blocks.containing(lowered, self.needed)
         if holding is None:
             return within
-        return holding if self.scope is None else _overlap(holding, within)
+        # A run of neighbouring blocks is searched as one stretch: `search` keeps each
+        # match to its block, so the gap between two blocks adds nothing.
+        return blocks.spans(holding & blocks.scope_bits(self.scope))
 
     def for_text(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
         """The compiled pattern to run, and the text to run it on."""
