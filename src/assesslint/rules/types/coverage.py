@@ -290,27 +290,37 @@ def _labels(questions: list[Question]) -> str:
 
 
 def _blocks_of(parsed: ParsedDocument, groups: list[list[Section]]) -> list[list[Block]]:
-    """The blocks (not headings) inside each group of sections, or inside their subsections.
+    """The blocks (not headings) inside each group of sections, or inside their subsections."""
+    inside = _blocks_inside(parsed)
+    found: list[list[Block]] = []
+    for sections in groups:
+        if len(sections) == 1:
+            found.append(list(inside.get(id(sections[0]), ())))
+            continue
+        merged = {block.index: block for s in sections for block in inside.get(id(s), ())}
+        found.append([merged[index] for index in sorted(merged)])
+    return found
 
-    One pass over the blocks, whatever the number of groups: a long report has hundreds.
+
+def _blocks_inside(parsed: ParsedDocument) -> dict[int, list[Block]]:
+    """The blocks (not headings) inside each section or its subsections, by section id.
+
+    Worked out in one pass over the blocks and kept with the document: every coverage rule
+    asks for it, and a long report has hundreds of sections.
     """
-    groups_of: dict[int, list[int]] = {}
-    for index, sections in enumerate(groups):
-        for section in sections:
-            groups_of.setdefault(id(section), []).append(index)
-    found: list[list[Block]] = [[] for _ in groups]
+    cached = parsed.cache.get("blocks_inside")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    inside: dict[int, list[Block]] = {}
     for block in parsed.document.blocks:
         if block.kind is BlockKind.HEADING:
             continue
-        placed: set[int] = set()
         current: Section | None = block.section
         while current is not None:
-            for index in groups_of.get(id(current), ()):
-                if index not in placed:
-                    placed.add(index)
-                    found[index].append(block)
+            inside.setdefault(id(current), []).append(block)
             current = current.parent
-    return found
+    parsed.cache["blocks_inside"] = inside
+    return inside
 
 
 def _instances(parsed: ParsedDocument, name: str) -> list[list[Section]]:
