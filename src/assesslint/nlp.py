@@ -106,7 +106,7 @@ class _ArraySentencizer:
         if not len(doc):
             return doc
         attrs = _attrs()
-        table: Any = doc.to_array([attrs.ORTH, attrs.IS_PUNCT])
+        table: Any = doc.to_array([attrs.ORTH, attrs.IS_PUNCT, attrs.SENT_START])
         # A sorted search, not numpy.isin, which sorts the whole document's IDs each time.
         place = numpy.searchsorted(self.enders, table[:, 0]).clip(0, len(self.enders) - 1)
         ender = self.enders[place] == table[:, 0]
@@ -116,7 +116,7 @@ class _ArraySentencizer:
         guess = numpy.zeros(len(doc), dtype=bool)
         guess[0] = True
         guess[words[following[following < len(words)]]] = True
-        marked: Any = doc.to_array([attrs.SENT_START]).astype(numpy.int64)
+        marked: Any = table[:, 2].astype(numpy.int64)
         unmarked = marked == 0
         marked[unmarked] = numpy.where(guess[unmarked], 1, -1)
         doc.from_array([attrs.SENT_START], marked.astype(numpy.uint64))
@@ -293,15 +293,16 @@ def _for_tokenizer(document: Document, spaced: str) -> str:
     return "".join(pieces)
 
 
-def _sentence_spans(doc: Doc, starts: list[int], ends: list[int]) -> Iterator[tuple[int, int]]:
-    """The character spans of `doc.sents`, read from the array of sentence starts."""
+def _sentence_spans(
+    doc: Doc, starts: list[int], ends: list[int], marks: Any
+) -> Iterator[tuple[int, int]]:
+    """The character spans of `doc.sents`, read from `marks`, its SENT_START array."""
     if not len(doc):
         return
     if "sents" in doc.user_hooks:
         for sentence in doc.sents:
             yield sentence.start_char, sentence.end_char
         return
-    marks: Any = doc.to_array([_attrs().SENT_START]).astype(numpy.int64)
     firsts = [0, *(numpy.flatnonzero(marks[1:] == 1) + 1).tolist(), len(doc)]
     for first, following in itertools.pairwise(firsts):
         yield starts[first], ends[following - 1]
@@ -313,10 +314,11 @@ def parse(nlp: Language, document: Document) -> ParsedDocument:
     text = document.text.translate(_SPACES)
     doc = nlp.make_doc(_for_tokenizer(document, text))
     if len(doc):
-        token_starts: list[int] = doc.to_array([attrs.IDX]).tolist()
         # Marked through an array: setting `Token.is_sent_start` checks the whole document
         # each time, which made long reports quadratic.
-        starts: Any = doc.to_array([attrs.SENT_START])
+        before: Any = doc.to_array([attrs.IDX, attrs.SENT_START])
+        token_starts: list[int] = before[:, 0].tolist()
+        starts: Any = before[:, 1].copy()
         for block in document.blocks:
             index = bisect.bisect_left(token_starts, block.start)
             if index < len(doc):
@@ -328,14 +330,17 @@ def parse(nlp: Language, document: Document) -> ParsedDocument:
     for _, component in nlp.pipeline:
         doc = component(doc)
     # Read after the pipeline, in case a trained one merged tokens.
-    token_starts, token_ends, words_before = [], [], [0]
+    token_starts, token_ends, words_before, marks = [], [], [0], None
     if len(doc):
-        table: Any = doc.to_array([attrs.IDX, attrs.LENGTH, attrs.IS_PUNCT, attrs.IS_SPACE])
+        table: Any = doc.to_array(
+            [attrs.IDX, attrs.LENGTH, attrs.IS_PUNCT, attrs.IS_SPACE, attrs.SENT_START]
+        )
         token_starts = table[:, 0].tolist()
         token_ends = (table[:, 0] + table[:, 1]).tolist()
         words_before += numpy.cumsum(1 - (table[:, 2] | table[:, 3])).tolist()
+        marks = table[:, 4].astype(numpy.int64)
     sentences = []
-    for start, end in _sentence_spans(doc, token_starts, token_ends):
+    for start, end in _sentence_spans(doc, token_starts, token_ends, marks):
         chunk = text[start:end]
         stripped = chunk.strip()
         if not stripped:
