@@ -266,9 +266,10 @@ def _longest_parts(words: frozenset[str] | None) -> frozenset[str] | None:
 class _Regex:
     r"""One distinct regular expression and the pattern groups that use it.
 
-    A case-insensitive pattern with no capital letters in it is run, without IGNORECASE,
-    on a lower-cased copy of the text (the same length, so offsets agree): Python's
-    engine is two to three times faster that way. Anything else runs as written.
+    A case-insensitive pattern is run, without IGNORECASE, on a lower-cased copy of the
+    text (the same length, so offsets agree), its own capitals lower-cased too
+    (`regex_safety.lowered_form`): Python's engine is two to three times faster that way.
+    Case-sensitive patterns, and the rare one that cannot be lowered, run as written.
 
     Python tries a pattern at every character it is given, so the time goes on the text
     searched, not on the matches. A pattern that needs one of some literal words
@@ -290,8 +291,8 @@ class _Regex:
         self._compiled: re.Pattern[str] | None = None
         self._lowered: re.Pattern[str] | None = None
         known = facts(value, case_sensitive)
-        flags = known.flags
-        self._lowered_flags = flags if not flags & re.IGNORECASE and not case_sensitive else None
+        self._lowered_source = known.lowered
+        self._lowered_flags = known.flags & ~re.IGNORECASE
         self.case_sensitive = case_sensitive
         # In lower case; a block holding "still the case" holds "still", so each needed
         # word is looked for by its longest part without spaces: a little wider, still
@@ -310,8 +311,8 @@ class _Regex:
     @property
     def on_lowered(self) -> re.Pattern[str] | None:
         """The pattern without IGNORECASE, for lower-cased text (None if it cannot be)."""
-        if self._lowered is None and self._lowered_flags is not None:
-            self._lowered = re.compile(self.value, self._lowered_flags)
+        if self._lowered is None and self._lowered_source is not None:
+            self._lowered = re.compile(self._lowered_source, self._lowered_flags)
         return self._lowered
 
     def ranges(self, blocks: _Blocks, lowered: str | None) -> list[tuple[int, int]]:

@@ -47,12 +47,76 @@ def runtime_flags(pattern: str, case_sensitive: bool) -> int:
 
 # Upper-case letters in a pattern, once escapes (\b, \W) and (?P<name>) are set aside.
 _ESCAPES = re.compile(r"\\.|\(\?P[<=]")
-_UPPER = re.compile(r"[A-Z]")
 
 
 def has_capitals(pattern: str) -> bool:
     """Say whether a pattern has capital letters of its own (not in escapes or names)."""
-    return bool(_UPPER.search(_ESCAPES.sub("", pattern)))
+    return any(character.isupper() for character in _ESCAPES.sub("", pattern))
+
+
+# Escapes that name a character by number or name (which could be a capital), and inline
+# flags that turn a flag off (a part that must keep its case): no lower-cased form.
+_UNSAFE_TO_LOWER = re.compile(r"\\[xuUN0]|\(\?[a-zA-Z]*-")
+
+
+def lowered_form(pattern: str) -> str | None:
+    """`pattern` (case-insensitive) as it must be written to run on lower-cased text.
+
+    Without IGNORECASE, Python matches two to three times faster, and names and initials
+    ("Mr", "GP", "[A-Z]") need not stop it: on text that is all lower case, "[A-Z]" under
+    IGNORECASE matches what "[a-z]" does. Escapes and group names are kept as they are;
+    None when a capital cannot be lowered safely (a range such as "[A-z]", a character
+    given by number, or a part that turns IGNORECASE off). Exact for the Latin alphabet,
+    like lower-casing the text itself.
+    """
+    if _UNSAFE_TO_LOWER.search(pattern):
+        return None
+    if not has_capitals(pattern):
+        return pattern
+    out: list[str] = []
+    at, end = 0, len(pattern)
+    in_class = False
+    while at < end:
+        char = pattern[at]
+        if char == "\\":
+            out.append(pattern[at : at + 2])
+            at += 2
+            continue
+        if not in_class and pattern.startswith(("(?P<", "(?P="), at):
+            close = pattern.find(">" if pattern[at + 3] == "<" else ")", at)
+            if close < 0:
+                return None
+            out.append(pattern[at : close + 1])
+            at = close + 1
+            continue
+        if not in_class and char == "[":
+            in_class = True
+            out.append(char)
+            at += 1
+            for opening in ("^", "]"):  # part of the class, not its end
+                if pattern.startswith(opening, at):
+                    out.append(opening)
+                    at += 1
+            continue
+        if in_class and char == "]":
+            in_class = False
+        elif in_class and char == "-" and out[-1] != "[" and pattern[at + 1 : at + 2] != "]":
+            low, high = pattern[at - 1], pattern[at + 1 : at + 2]
+            ends_are_escapes = pattern[at - 2 : at - 1] == "\\" or high == "\\"
+            if (low.isupper() or high.isupper()) and (
+                ends_are_escapes or not ("A" <= low <= "Z" and "A" <= high <= "Z")
+            ):
+                return None
+        if len(char.lower()) != 1:
+            return None  # "İ" lower-cases to two characters
+        out.append(char.lower())
+        at += 1
+    lowered = "".join(out)
+    try:
+        same_groups = re.compile(lowered).groupindex == re.compile(pattern).groupindex
+    except re.error:
+        return None
+    return lowered if same_groups else None
 
 
 def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
@@ -235,13 +299,14 @@ class PatternFacts:
     phrases: tuple[str, ...] | None  # the phrases it is a plain list of, if it is one
     needed: frozenset[str] | None  # words every match contains one of, in lower case
     flags: int  # the flags it runs with
+    lowered: str | None  # the pattern for lower-cased text, if it can run on it
 
 
 _facts: dict[tuple[str, bool], PatternFacts] = {}
 
 # Facts kept between runs are keyed by the rule files and assesslint's version; this
 # changes whenever the way they are worked out does, so that none are kept too long.
-FACTS_VERSION = "2"
+FACTS_VERSION = "3"
 
 
 def facts(pattern: str, case_sensitive: bool) -> PatternFacts:
@@ -258,6 +323,7 @@ def facts(pattern: str, case_sensitive: bool) -> PatternFacts:
             phrases=tuple(phrases) if phrases else None,
             needed=required_literals(pattern),
             flags=runtime_flags(pattern, case_sensitive),
+            lowered=None if case_sensitive else lowered_form(pattern),
         )
     return found
 
