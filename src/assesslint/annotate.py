@@ -45,7 +45,6 @@ class Annotated:
     suppressed: tuple[Finding, ...]
     on_words: int
     on_headings: int
-    in_summary: int
     not_exact: int
 
 
@@ -117,7 +116,6 @@ def annotate(
         suppressed=tuple(suppressed),
         on_words=on_words,
         on_headings=on_headings,
-        in_summary=len(left_over),
         not_exact=not_exact,
     )
 

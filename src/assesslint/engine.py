@@ -9,7 +9,7 @@ location in words a reader can follow, and the sentence it is in.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -271,11 +271,3 @@ def _paragraph_numbers(parsed: ParsedDocument) -> dict[int, int]:
             numbers[block.index] = counts[block.section.index]
     parsed.cache["paragraph_numbers"] = numbers
     return numbers
-
-
-def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
-    """Count findings by severity, for summaries."""
-    counts = {severity.value: 0 for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
-    for finding in findings:
-        counts[finding.severity.value] += 1
-    return counts

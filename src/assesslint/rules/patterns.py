@@ -396,7 +396,6 @@ class CompiledPatterns:
         ]
         self._active_phrase = [m for m in self._phrase_matchers.values() if len(m)]
         self._has_tokens = len(self._token_matcher) > 0
-        self.calls = 0
 
     def match(self, parsed: ParsedDocument) -> MatchIndex:
         """Run every matcher once over `parsed`; return the spans for each key."""
@@ -404,10 +403,8 @@ class CompiledPatterns:
         found: dict[str, set[Span]] = defaultdict(set)
         token_matches: list[Iterable[tuple[int, int, int]]] = []
         for matcher in self._active_phrase:
-            self.calls += 1
             token_matches.append(matcher(doc))
         if self._has_tokens:
-            self.calls += 1
             token_matches.append(self._token_matcher(doc))
         # The document text keeps its line breaks, so ^ and $ find block and line edges.
         document = parsed.document
@@ -427,7 +424,6 @@ class CompiledPatterns:
             ranges = regex.ranges(blocks, lowered if same_length else None)
             if not ranges:
                 continue
-            self.calls += 1
             compiled, subject = regex.for_text(text, lowered if same_length else None)
             # A group named "match" narrows the match to the words that matter
             # ("is stable" is found, "stable" is reported).
