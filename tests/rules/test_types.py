@@ -201,6 +201,27 @@ def test_companion_inside_another_trigger_does_not_count(
     assert matches(check(tmp_path, sections, rule, text)) == ["settled", "no concerns"]
 
 
+def test_inside_a_trigger_is_found_by_position() -> None:
+    # Companions are looked up among sorted triggers by position, not one by one.
+    import random
+
+    from assesslint.rules.types.conditional import _inside_any, _outermost
+
+    rng = random.Random(9)
+    for _ in range(300):
+        spans = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 60)
+            spans.append((start, start + rng.randint(1, 12)))
+        triggers = _outermost(spans)
+        starts = [start for start, _ in triggers]
+        for _ in range(20):
+            start = rng.randint(0, 70)
+            span = (start, start + rng.randint(1, 8))
+            expected = any(s <= span[0] and span[1] <= e for s, e in triggers)
+            assert _inside_any(span, triggers, starts) == expected, (span, triggers)
+
+
 # --- coverage ---------------------------------------------------------------------------
 
 COVERAGE = """\

@@ -244,16 +244,15 @@ class _Blocks:
                 return
 
 
+_SET_BITS = re.compile("1+")
+
+
 def _runs(bits: int) -> list[tuple[int, int]]:
     """The runs of set bits in `bits`, lowest first, as (first, last) bit numbers."""
-    runs: list[tuple[int, int]] = []
-    while bits:
-        lowest = bits & -bits
-        # Adding the lowest bit carries through the run of ones above it, to the bit after.
-        after = (bits + lowest) & ~bits
-        runs.append((lowest.bit_length() - 1, after.bit_length() - 2))
-        bits &= ~(after - lowest)
-    return runs
+    # One pass over the bits written out, lowest first: arithmetic on the whole integer
+    # for each run would cost a long report's block count again for every run.
+    written = bin(bits)[:1:-1]
+    return [(run.start(), run.end() - 1) for run in _SET_BITS.finditer(written)]
 
 
 def _longest_parts(words: frozenset[str] | None) -> frozenset[str] | None:

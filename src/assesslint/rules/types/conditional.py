@@ -21,6 +21,7 @@ Placeholders: {match}, {section}.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -103,6 +104,7 @@ class ConditionalChecker(Checker):
         reported: set[str] = set()
         flagged_sentences: set[int] = set()
         triggers = _outermost(matches.get(self.trigger))
+        trigger_starts = [start for start, _ in triggers]
         for start, end in triggers:
             block = parsed.document.block_at(start)
             if not self.applies(block):
@@ -116,7 +118,7 @@ class ConditionalChecker(Checker):
                 continue
             ranges = window_ranges(parsed, options.window, start)
             if self.require and any(
-                not _inside_any(span, triggers)  # "no concerns" is not a risk statement
+                not _inside_any(span, triggers, trigger_starts)  # "no concerns" is no risk
                 for r in ranges
                 for span in matches.within(self.require, *r)
             ):
@@ -145,9 +147,12 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def _inside_any(span: tuple[int, int], triggers: list[tuple[int, int]]) -> bool:
-    start, end = span
-    return any(s <= start and end <= e for s, e in triggers)
+def _inside_any(span: tuple[int, int], triggers: list[tuple[int, int]], starts: list[int]) -> bool:
+    # `triggers` come from `_outermost`: sorted and not overlapping, so only the last one
+    # starting at or before the span can hold it. Looking at each would cost a long
+    # report's trigger count for every companion found.
+    at = bisect.bisect_right(starts, span[0]) - 1
+    return at >= 0 and span[1] <= triggers[at][1]
 
 
 def _mentioned(
