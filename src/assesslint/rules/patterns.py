@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from assesslint.models import spans_within
 from assesslint.rules.regex_safety import facts
@@ -222,7 +222,7 @@ class _Blocks:
         self._pieces = ("\n".join(piece for piece, _ in pieces), starts, pieces)
 
     def search(
-        self, compiled: re.Pattern[str], subject: str, start: int, end: int
+        self, compiled: _Finder, subject: str, start: int, end: int
     ) -> Iterator[re.Match[str]]:
         """Every match of `compiled` between `start` and `end` that keeps to one block.
 
@@ -242,6 +242,49 @@ class _Blocks:
                 yield hit
             else:
                 return
+
+
+class _Finder(Protocol):
+    """What `_Blocks.search` needs of a pattern: a compiled one, or a `_Gated` one."""
+
+    @property
+    def groupindex(self) -> Mapping[str, int]: ...
+
+    def finditer(self, string: str, pos: int = ..., endpos: int = ...) -> Iterator[re.Match[str]]:
+        """Every match between `pos` and `endpos`, as `re.Pattern.finditer`."""
+        ...
+
+
+class _Gated:
+    """A pattern run as its rest, its leading assertions checked where the rest matches.
+
+    See `regex_safety.gated_form`: the engine jumps between the places the rest can start,
+    instead of trying the whole pattern at every character. The matches are the same as
+    the whole pattern's: the gate takes up no text and holds no group, and the rest is
+    never empty, so each search carries on after the last match (or the last place the
+    gate refused) just as `finditer` does.
+    """
+
+    __slots__ = ("gate", "groupindex", "rest")
+
+    def __init__(self, gate: re.Pattern[str], rest: re.Pattern[str]) -> None:
+        self.gate = gate
+        self.rest = rest
+        self.groupindex: Mapping[str, int] = rest.groupindex
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = _FAR) -> Iterator[re.Match[str]]:
+        """Every match between `pos` and `endpos`, as `re.Pattern.finditer`."""
+        search, opens = self.rest.search, self.gate.match
+        while True:
+            hit = search(string, pos, endpos)
+            if hit is None:
+                return
+            start = hit.start()
+            if opens(string, start, endpos) is None:
+                pos = start + 1
+                continue
+            yield hit
+            pos = hit.end()
 
 
 _SET_BITS = re.compile("1+")
@@ -289,9 +332,11 @@ class _Regex:
         self.flags = re.MULTILINE | (0 if case_sensitive else re.IGNORECASE)
         self._compiled: re.Pattern[str] | None = None
         self._lowered: re.Pattern[str] | None = None
+        self._gated: _Gated | None = None
         known = facts(value, case_sensitive)
         self._lowered_source = known.lowered
         self._lowered_flags = known.flags & ~re.IGNORECASE
+        self._gated_sources = known.gated
         self.case_sensitive = case_sensitive
         # In lower case; a block holding "still the case" holds "still", so each needed
         # word is looked for by its longest part without spaces: a little wider, still
@@ -330,11 +375,22 @@ class _Regex:
         # match to its block, so the gap between two blocks adds nothing.
         return blocks.spans(holding & blocks.scope_bits(self.scope))
 
-    def for_text(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
-        """The compiled pattern to run, and the text to run it on."""
+    @property
+    def gated(self) -> _Gated | None:
+        """The form that usually runs, cut at its leading assertions (None if not faster)."""
+        if self._gated is None and self._gated_sources is not None:
+            gate, rest = self._gated_sources
+            flags = self._lowered_flags
+            self._gated = _Gated(re.compile(gate, flags), re.compile(rest, flags))
+        return self._gated
+
+    def for_text(self, text: str, lowered: str | None) -> tuple[_Finder, str]:
+        """The pattern to run, and the text to run it on."""
         if self.on_lowered is not None and lowered is not None:
-            return self.on_lowered, lowered
-        return self.compiled, text
+            return self.gated or self.on_lowered, lowered
+        if self.case_sensitive:
+            return self.gated or self.compiled, text
+        return self.compiled, text  # lower-casing changed the text's length: as written
 
 
 class CompiledPatterns:
