@@ -18,6 +18,8 @@ import threading
 from collections.abc import Callable
 from typing import NoReturn
 
+from assesslint import collector
+
 
 def status_of(code: object) -> int:
     """The exit status Python would give `sys.exit(code)` (a message is printed first)."""
@@ -30,7 +32,11 @@ def status_of(code: object) -> int:
 
 
 def run_then_leave(command: Callable[[], object]) -> NoReturn:
-    """Call `command` (a click command in standalone mode) and exit with its status."""
+    """Call `command` (a click command in standalone mode) and exit with its status.
+
+    The garbage collector is paused until an engine is built (see `collector`).
+    """
+    collector.pause()
     try:
         command()
         status = 0

@@ -21,6 +21,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
+from assesslint import collector
 from assesslint.config import Config, ConfigError, find_config_file, load_config
 from assesslint.engine import Engine, Selection
 from assesslint.files import Target
@@ -76,6 +77,7 @@ class Setup:
             self._engine = Engine(self.ruleset, get_pipeline(self.config.model))
             if kept is None:
                 store("pattern-facts", self.rule_sources, self.facts_detail, known_facts())
+            collector.settle()  # the program's start-up is over: collect again
         return self._engine
 
     @property
