@@ -1,7 +1,8 @@
 """Where a word's time goes: each stage of checking on one core, against the floor.
 
 Takes every tenth report of the throughput folder (200 of 2,000) and times, in one
-process with everything built and warmed first, the median of three runs of:
+process with everything built and warmed first and the garbage collector off, the
+median of three runs of:
 
   bare read     unzip and parse each .docx's XML and join its text; decode each .txt/.md:
                 the least any reader can do
@@ -23,6 +24,7 @@ throughput figure; it has no target of its own.
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import time
 import zipfile
@@ -88,10 +90,16 @@ def main() -> None:
         return stage, sum(d.words for d in documents)
 
     # Each run starts from newly read reports: parsed reports keep what they worked out,
-    # so timing a stage twice on the same objects would flatter it.
+    # so timing a stage twice on the same objects would flatter it. The collector is off
+    # while timing: it would walk the 200 reports held for the next stage again and
+    # again, which a real run, holding one report at a time, never does.
     runs: dict[str, list[float]] = {}
+    gc.freeze()
     for _ in range(3):
+        gc.disable()
         stage, words = one_run()
+        gc.enable()
+        gc.collect()
         for name, value in stage.items():
             runs.setdefault(name, []).append(value)
     seconds = {name: statistics.median(values) for name, values in runs.items()}
