@@ -142,6 +142,21 @@ def test_narrowed_searches_find_what_searching_every_block_finds(
     assert narrowed > 100, "most patterns are searched over a few blocks only"
 
 
+def test_a_match_keeps_to_its_block_and_hides_none_that_does(sections: SectionMap) -> None:
+    from assesslint.rules.patterns import _Gated
+
+    text = "Mum is\n\nstable now. She is stable."
+    document = read_bytes(text.encode(), "two.txt", sections, suffix=".txt")
+    blocks = _Blocks(document)
+    everywhere = blocks.in_scope(None)
+    written = r"\bis\b(?:\s+stable)?"
+    gated = _Gated(re.compile(r"\b"), re.compile(r"is\b(?:\s+stable)?"))
+    for finder in (re.compile(written), gated):
+        spans = blocks.matched(finder, document.text, everywhere, 0)
+        # "is" then "stable" across the paragraph break is no match; the "is" before it is.
+        assert [document.text[a:b] for a, b in spans] == ["is", "is stable"]
+
+
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("0*")), ids=lambda p: p.name)
 def test_match_is_always_the_block_text_between_start_and_end(
     path: Path, engine: Engine, sections: SectionMap

@@ -221,31 +221,43 @@ class _Blocks:
             offset += len(piece) + 1
         self._pieces = ("\n".join(piece for piece, _ in pieces), starts, pieces)
 
-    def search(
-        self, compiled: _Finder, subject: str, start: int, end: int
-    ) -> Iterator[re.Match[str]]:
-        """Every match of `compiled` between `start` and `end` that keeps to one block.
+    def matched(
+        self, finder: _Finder, subject: str, ranges: list[Span], group: int | str
+    ) -> list[Span]:
+        """The spans of `group` in every non-empty match of `finder` within `ranges`.
 
         A match that runs past the end of its block is not a match (the words around a
         paragraph break do not belong together), and it must not hide one that keeps to
-        its block, so the rest of that block is searched again on its own.
+        its block, so the rest of that block is searched again on its own. One call per
+        pattern, not per range: a pattern may have hundreds of ranges in a report.
         """
+        found: list[Span] = []
+        add = found.append
         starts, ends = self.starts, self.ends
-        while start < end:
-            for hit in compiled.finditer(subject, start, end):
-                following = bisect.bisect_right(starts, hit.start())
-                own_end = ends[following - 1] if following else 0
-                if hit.end() > own_end and following < len(starts):
-                    yield from compiled.finditer(subject, hit.start(), own_end)
-                    start = starts[following]
+        count = len(starts)
+        right = bisect.bisect_right
+        for start, end in ranges:
+            while start < end:
+                for hit in finder.finditer(subject, start, end):
+                    following = right(starts, hit.start())
+                    own_end = ends[following - 1] if following else 0
+                    if hit.end() > own_end and following < count:
+                        for inner in finder.finditer(subject, hit.start(), own_end):
+                            span = inner.span(group)
+                            if span[1] > span[0]:
+                                add(span)
+                        start = starts[following]
+                        break
+                    span = hit.span(group)
+                    if span[1] > span[0]:
+                        add(span)
+                else:
                     break
-                yield hit
-            else:
-                return
+        return found
 
 
 class _Finder(Protocol):
-    """What `_Blocks.search` needs of a pattern: a compiled one, or a `_Gated` one."""
+    """What `_Blocks.matched` needs of a pattern: a compiled one, or a `_Gated` one."""
 
     @property
     def groupindex(self) -> Mapping[str, int]: ...
@@ -479,17 +491,12 @@ class CompiledPatterns:
             ranges = regex.ranges(blocks, lowered if same_length else None)
             if not ranges:
                 continue
-            compiled, subject = regex.for_text(text, lowered if same_length else None)
+            finder, subject = regex.for_text(text, lowered if same_length else None)
             # A group named "match" narrows the match to the words that matter
             # ("is stable" is found, "stable" is reported).
-            group = "match" if "match" in compiled.groupindex else 0
-            for range_start, range_end in ranges:
-                # Each match keeps to its block (see `_Blocks.search`).
-                hits = [
-                    span
-                    for hit in blocks.search(compiled, subject, range_start, range_end)
-                    if (span := hit.span(group))[1] > span[0]
-                ]
+            group = "match" if "match" in finder.groupindex else 0
+            hits = blocks.matched(finder, subject, ranges, group)
+            if hits:
                 for key in regex.keys:
                     found[key].update(hits)
         index = MatchIndex()
