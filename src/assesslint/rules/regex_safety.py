@@ -301,7 +301,7 @@ def gated_form(pattern: str, flags: int) -> tuple[str, str] | None:
 
     Python's engine finds where a match may start by the pattern's first characters
     (`(?:she|he) has` can only start at an s or an h) and jumps from one to the next, but
-    only when the pattern begins with them: a leading `` or `(?<!no )` makes it try the
+    only when the pattern begins with them: a leading `\b` or `(?<!no )` makes it try the
     whole pattern at every character. Searching for the rest alone, and checking the gate
     only where the rest matches, finds exactly the same matches (the gate takes up no
     text and holds no group) two to ten times faster. None when the pattern has no
