@@ -118,7 +118,9 @@ class ConditionalChecker(Checker):
                 continue
             ranges = window_ranges(parsed, options.window, start)
             if self.require and any(
-                not _inside_any(span, triggers, trigger_starts)  # "no concerns" is no risk
+                # A companion inside another trigger does not count: "no concerns" is not
+                # a risk statement.
+                not _inside_any(span, triggers, trigger_starts)
                 for r in ranges
                 for span in matches.within(self.require, *r)
             ):
