@@ -208,6 +208,26 @@ def build(
     return path
 
 
+def zip_bytes(parts: dict[str, bytes | str]) -> bytes:
+    """A zip archive holding `parts` (name to content): a package with only what a test needs."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+CONTENT_TYPES = (
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'content-types"/>'
+)
+
+
+def docx_with_document_xml(document_xml: str) -> bytes:
+    """The least a reader takes for a .docx: content types and `word/document.xml`."""
+    return zip_bytes({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": document_xml})
+
+
 def save_reproducibly(document: Any, path: Path) -> None:
     """Save so that the same content always gives the same bytes (fixed dates everywhere)."""
     stamp = datetime(2026, 1, 1, tzinfo=UTC)

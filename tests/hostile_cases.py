@@ -8,22 +8,16 @@ no temporary file ever repeats a report's words.
 
 from __future__ import annotations
 
-import io
 import os
 import random
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from cfb import encrypted_docx, legacy_doc
-from docx_factory import build, p, tbl, tc, tr
+from docx_factory import CONTENT_TYPES, build, docx_with_document_xml, p, tbl, tc, tr, zip_bytes
 
 SECRET = "Kayla's secret placement address"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-CONTENT_TYPES = (
-    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-    'content-types"/>'
-)
 
 
 @dataclass(frozen=True)
@@ -34,17 +28,9 @@ class Case:
     code: str | None  # None: read and checked like any report
 
 
-def _zip(parts: dict[str, bytes | str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
-
-
 def _document(body: str, prolog: str = "") -> bytes:
     xml = f'{prolog}<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
-    return _zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": xml})
+    return docx_with_document_xml(xml)
 
 
 def _secret_paragraph() -> str:
@@ -66,7 +52,7 @@ def build_cases(folder: Path) -> list[Case]:
     write("truncated.docx", whole[: len(whole) // 2], "corrupt")
     write(
         "no-document-part.docx",
-        _zip({"[Content_Types].xml": CONTENT_TYPES, "word/x.xml": SECRET}),
+        zip_bytes({"[Content_Types].xml": CONTENT_TYPES, "word/x.xml": SECRET}),
         "not-a-docx",
     )
     write("invalid-xml.docx", _document(f"<w:p><w:r><w:t>{SECRET}</w:t>"), "corrupt")
@@ -119,12 +105,12 @@ def build_cases(folder: Path) -> list[Case]:
     write("legacy.doc", legacy_doc(), "legacy-doc")
     write(
         "workbook-renamed.docx",
-        _zip({"[Content_Types].xml": CONTENT_TYPES, "xl/workbook.xml": "<workbook/>"}),
+        zip_bytes({"[Content_Types].xml": CONTENT_TYPES, "xl/workbook.xml": "<workbook/>"}),
         "not-a-docx",
     )
     write(
         "slides-renamed.docx",
-        _zip({"[Content_Types].xml": CONTENT_TYPES, "ppt/presentation.xml": "<p/>"}),
+        zip_bytes({"[Content_Types].xml": CONTENT_TYPES, "ppt/presentation.xml": "<p/>"}),
         "not-a-docx",
     )
     write("empty.md", b"", "empty")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from assesslint.readers import limits, read_document
 from assesslint.readers.sections import SectionMap
 
 from cfb import encrypted_docx, legacy_doc, legacy_workbook
-from docx_factory import build, p
+from docx_factory import build, docx_with_document_xml, p, zip_bytes
 
 SECRET = "Leo's secret sentence"
 
@@ -31,23 +29,6 @@ def error_for(path: Path, sections: SectionMap) -> ReadError:
 def write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
-
-
-def zip_bytes(parts: dict[str, bytes | str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
-
-
-def docx_with_document_xml(document_xml: str) -> bytes:
-    return zip_bytes(
-        {
-            "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-            "word/document.xml": document_xml,
-        }
-    )
 
 
 def test_not_found(tmp_path: Path, sections: SectionMap) -> None:
