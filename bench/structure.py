@@ -28,6 +28,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -73,7 +74,7 @@ class FileScore:
     misses: list[Miss] = field(default_factory=list)
 
 
-def dump(exe: str, path: Path) -> list[dict[str, object]]:
+def dump(exe: str, path: Path) -> list[dict[str, Any]]:
     proc = subprocess.run(
         [exe, "dump", str(path), "--format", "json"],
         capture_output=True,
@@ -82,15 +83,15 @@ def dump(exe: str, path: Path) -> list[dict[str, object]]:
     )
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr else "failed")
-    blocks: list[dict[str, object]] = json.loads(proc.stdout)["blocks"]
+    blocks: list[dict[str, Any]] = json.loads(proc.stdout)["blocks"]
     return blocks
 
 
-def score(entry: dict[str, object], blocks: list[dict[str, object]]) -> FileScore:
+def score(entry: dict[str, Any], blocks: list[dict[str, Any]]) -> FileScore:
     name = str(entry["file"])
     result = FileScore(name)
-    key_headings = list(entry.get("headings") or [])  # type: ignore[call-overload]
-    near = [str(t) for t in entry.get("not_headings") or []]  # type: ignore[attr-defined]
+    key_headings = list(entry.get("headings") or [])
+    near = [str(t) for t in entry.get("not_headings") or []]
     heads = [b for b in blocks if b.get("kind") == "heading"]
     others = {norm(str(b.get("text", ""))): str(b.get("kind")) for b in blocks}
     result.headings = len(key_headings)
