@@ -1,8 +1,9 @@
-"""What a .docx's styles and numbering say about a paragraph: heading level, list, bold.
+"""What a .docx's styles and numbering say about a paragraph: heading level, list, format.
 
 Word keeps much of a paragraph's meaning in its style: "Heading 2", a custom "Report
 Heading" based on it, an outline level, a "List Bullet" style with numbering, bold set in a
-character or paragraph style. `StyleSheet` follows the `basedOn` chains of styles.xml and
+character or paragraph style, capitals, underline or a larger size that make a heading
+without a heading style. `StyleSheet` follows the `basedOn` chains of styles.xml and
 the numbering definitions of numbering.xml to answer those questions.
 """
 
@@ -19,12 +20,57 @@ _FALSE = {"0", "false", "off", "none"}
 
 
 @dataclass(frozen=True, slots=True)
+class RunFormat:
+    """Run formatting that matters for headings; None where a level of styling is silent.
+
+    `size` is in half-points, as Word stores it.
+    """
+
+    bold: bool | None = None
+    caps: bool | None = None
+    underline: bool | None = None
+    size: int | None = None
+
+    @classmethod
+    def of(cls, props: etree._Element | None, w: str) -> RunFormat:
+        """Read the formatting a `w:rPr` sets."""
+        if props is None:
+            return _SILENT
+        underline = props.find(f"{{{w}}}u")
+        size = props.find(f"{{{w}}}sz")
+        caps = on_off(props.find(f"{{{w}}}caps"), w)
+        small_caps = on_off(props.find(f"{{{w}}}smallCaps"), w)
+        return cls(
+            bold=on_off(props.find(f"{{{w}}}b"), w),
+            caps=caps if caps is not None else small_caps,
+            underline=(
+                None
+                if underline is None
+                else (underline.get(f"{{{w}}}val") or "single").lower() != "none"
+            ),
+            size=_int(size.get(f"{{{w}}}val")) if size is not None else None,
+        )
+
+    def overlaid(self, nearer: RunFormat) -> RunFormat:
+        """This format with whatever `nearer` (a run, over its style) says on top."""
+        return RunFormat(
+            bold=nearer.bold if nearer.bold is not None else self.bold,
+            caps=nearer.caps if nearer.caps is not None else self.caps,
+            underline=nearer.underline if nearer.underline is not None else self.underline,
+            size=nearer.size if nearer.size is not None else self.size,
+        )
+
+
+_SILENT = RunFormat()
+
+
+@dataclass(frozen=True, slots=True)
 class _Style:
     name: str
     based_on: str | None
     outline_level: int | None
     num_id: str | None
-    bold: bool | None
+    run: RunFormat
 
 
 def on_off(element: etree._Element | None, w: str) -> bool | None:
@@ -45,18 +91,25 @@ class StyleSheet:
         self._paragraph: dict[str, _Style] = {}
         self._character: dict[str, _Style] = {}
         self.default_paragraph: str | None = None
-        self.default_bold = False
+        self.defaults = _SILENT
         # Every paragraph asks about its style five times; each style's answers are kept.
         self._chains: dict[str | None, tuple[_Style, ...]] = {}
         self._levels: dict[str | None, int | None] = {}
+        self._formats: dict[str | None, RunFormat] = {}
         if styles is not None:
             self._read_styles(styles)
         self._list_formats = self._read_numbering(numbering) if numbering is not None else {}
 
     def _read_styles(self, root: etree._Element) -> None:
         w = self.w
-        defaults = root.find(f"{{{w}}}docDefaults/{{{w}}}rPrDefault/{{{w}}}rPr/{{{w}}}b")
-        self.default_bold = bool(on_off(defaults, w))
+        defaults = RunFormat.of(root.find(f"{{{w}}}docDefaults/{{{w}}}rPrDefault/{{{w}}}rPr"), w)
+        # Word's own default size is 10 pt (20 half-points) when the file states none.
+        self.defaults = RunFormat(
+            bold=bool(defaults.bold),
+            caps=bool(defaults.caps),
+            underline=bool(defaults.underline),
+            size=defaults.size or 20,
+        )
         for style in root.iter(f"{{{w}}}style"):
             style_id = style.get(f"{{{w}}}styleId")
             if not style_id:
@@ -71,7 +124,7 @@ class StyleSheet:
                 based_on=based.get(f"{{{w}}}val") if based is not None else None,
                 outline_level=_int(outline.get(f"{{{w}}}val")) if outline is not None else None,
                 num_id=num.get(f"{{{w}}}val") if num is not None else None,
-                bold=on_off(style.find(f"{{{w}}}rPr/{{{w}}}b"), w),
+                run=RunFormat.of(style.find(f"{{{w}}}rPr"), w),
             )
             kind = style.get(f"{{{w}}}type", "paragraph")
             if kind == "paragraph":
@@ -164,19 +217,22 @@ class StyleSheet:
         fmt = self._list_formats.get((num_id, level)) or self._list_formats.get((num_id, 0))
         return fmt is not None and fmt != "none"
 
-    def paragraph_bold(self, style_id: str | None) -> bool:
-        """Say whether a paragraph style makes its text bold."""
-        for style in self.paragraph_chain(style_id):
-            if style.bold is not None:
-                return style.bold
-        return self.default_bold
+    def paragraph_format(self, style_id: str | None) -> RunFormat:
+        """The run formatting a paragraph style gives its text, over the defaults."""
+        fmt = self._formats.get(style_id)
+        if fmt is None:
+            fmt = self.defaults
+            for style in reversed(self.paragraph_chain(style_id)):
+                fmt = fmt.overlaid(style.run)
+            self._formats[style_id] = fmt
+        return fmt
 
-    def character_bold(self, style_id: str | None) -> bool | None:
-        """Say whether a character style sets bold (None when it does not say)."""
-        for style in self._chain(self._character, style_id):
-            if style.bold is not None:
-                return style.bold
-        return None
+    def character_format(self, style_id: str | None) -> RunFormat:
+        """The formatting a character style sets (None where it does not say)."""
+        fmt = _SILENT
+        for style in reversed(self._chain(self._character, style_id)):
+            fmt = fmt.overlaid(style.run)
+        return fmt
 
 
 def _int(value: str | None) -> int | None:
