@@ -153,7 +153,11 @@ class Section:
     `heading` is the heading as written ("" for text before the first heading); `canonical`
     is the name it resolves to in `rules/sections.yaml` (`analysis`, `child-voice`, ...), or
     None when the heading is not one we know. `groups` are broader canonical names the
-    canonical name belongs to (the "Stability" dimension belongs to `parenting-capacity`).
+    canonical name belongs to (the "Stability" dimension belongs to `parenting-capacity`),
+    and the canonical names of a two-part heading's other parts ("Plan: the outcomes we
+    agreed" is a plan and outcomes). `marked` says how the heading was recognised (a style,
+    bold, capitals, a table label, ...) and `why` how its canonical name was chosen (an
+    alias, a name from the report, what the section holds), so `dump` can show both.
     """
 
     index: int
@@ -163,6 +167,8 @@ class Section:
     groups: tuple[str, ...] = ()
     parent: Section | None = None
     block: int | None = None
+    marked: str = ""
+    why: str = ""
     # Every canonical name this section answers to: its own, its groups, its parents'.
     # Worked out once: rules ask it of every block.
     names: frozenset[str] = field(init=False, repr=False, compare=False)

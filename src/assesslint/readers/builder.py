@@ -5,10 +5,18 @@ blocks join the section that is open, and the builder keeps the spans in the doc
 consistent. A table can open a *scope*: headings found inside it (a `label | answer` row, a
 header row spanning the table) close again when the table ends, so the text after the
 table returns to the section it was in.
+
+Which canonical section each heading names is decided twice. While reading, from the
+heading alone (readers use it to tell a heading from text and to nest sections). When
+the whole report has been read, again with the people the report introduces ("What
+Tomasz told me" is the child's views only if Tomasz is a child), and, for the child's
+views and the analysis when no heading names them, from what an unrecognised section
+holds (`section_content`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 from assesslint.models import (
@@ -22,10 +30,15 @@ from assesslint.models import (
     Suppression,
 )
 from assesslint.readers.directives import LineDirective, line_suppressions
+from assesslint.readers.headings import HeadingResolver, Resolution, clean
+from assesslint.readers.people import People, find_people
+from assesslint.readers.section_content import reads_as_analysis, reads_as_child_voice
 from assesslint.readers.sections import SectionMap
 
 # Blocks are joined by a blank line, so a block never runs into the next one.
 BLOCK_SEPARATOR = "\n\n"
+# A bold "Label:" opens a section only when a passage follows it, not a value.
+_MIN_PASSAGE_WORDS = 8
 
 
 class DocumentBuilder:
@@ -36,6 +49,7 @@ class DocumentBuilder:
         self.format = fmt
         self.notices: list[str] = []
         self._map = sections
+        self._resolver = HeadingResolver(sections)
         self._blocks: list[Block] = []
         self._sections: list[Section] = []
         self._open: list[Section] = []
@@ -56,15 +70,16 @@ class DocumentBuilder:
         """Return the level of the innermost open section (0 when none is open)."""
         return self._open[-1].level if self._open else 0
 
-    def heading(self, text: str, level: int, source: Source) -> None:
+    def heading(self, text: str, level: int, source: Source, *, marked: str = "style") -> None:
         """Start a section at `level` (1 is the top level; 0 is a document title).
 
         This is for headings whose level the file states: a heading style, an underline, a
-        numbering depth, a table's own layout.
+        numbering depth, a table's own layout. `marked` says how it was recognised, for
+        `dump`.
         """
-        self._start_section(text, level, source, explicit=True)
+        self._start_section(text, level, source, explicit=True, marked=marked)
 
-    def implicit_heading(self, text: str, source: Source) -> None:
+    def implicit_heading(self, text: str, source: Source, *, marked: str = "label") -> None:
         """Start a section at a heading the reader inferred rather than read from a style.
 
         Bold labels and "Label:" lines carry no level of their own, so the level comes from
@@ -77,7 +92,7 @@ class DocumentBuilder:
         anchor = next((s for s in reversed(self._open) if s.index in self._explicit), None)
         base = anchor.level + 1 if anchor is not None else 1
         anchor_is_main = anchor is not None and anchor.canonical is not None
-        canonical = self._map.resolve(text)
+        canonical = self._resolver.resolve(text).canonical
         if canonical is None:
             level = (self._implicit_level if self._implicit_level is not None else base - 1) + 1
         elif canonical.within:
@@ -91,9 +106,11 @@ class DocumentBuilder:
             level = anchor.level if anchor is not None and anchor_is_main else base
         if canonical is not None:
             self._implicit_level = level
-        self._start_section(text, max(level, 1), source, explicit=False)
+        self._start_section(text, max(level, 1), source, explicit=False, marked=marked)
 
-    def _start_section(self, text: str, level: int, source: Source, explicit: bool) -> None:
+    def _start_section(
+        self, text: str, level: int, source: Source, explicit: bool, marked: str
+    ) -> None:
         text = text.strip()
         if not text:
             return
@@ -102,7 +119,7 @@ class DocumentBuilder:
         while self._open and self._open[-1].level >= level:
             self._open.pop()
         parent = self._open[-1] if self._open else None
-        canonical = self._map.resolve(text)
+        canonical = self._resolver.resolve(text).canonical
         section = Section(
             index=len(self._sections),
             heading=text,
@@ -111,6 +128,7 @@ class DocumentBuilder:
             groups=self._map.groups(canonical.name) if canonical else (),
             parent=parent,
             block=len(self._blocks),
+            marked=marked,
         )
         if explicit:
             self._explicit.add(section.index)
@@ -142,7 +160,23 @@ class DocumentBuilder:
 
     def is_known_heading(self, text: str) -> bool:
         """Say whether `text` names a canonical section."""
-        return self._map.resolve(text) is not None
+        return self._resolver.names_a_section(text)
+
+    def starts_section(self, label: str, rest: str) -> bool:
+        """Say whether a label at the start of a paragraph opens a section of its own.
+
+        It does when it names a section and what follows is a passage, not a value:
+        "Children: Kian (8) and Poppy (3)" and plan fields ("Outcome:", "Actions:") stay
+        fields.
+        """
+        resolution = self._resolver.resolve(label)
+        canonical = resolution.canonical
+        return (
+            canonical is not None
+            and not resolution.weak
+            and len(rest.split()) >= _MIN_PASSAGE_WORDS
+            and not (canonical.name == "plan" or "plan" in self._map.groups(canonical.name))
+        )
 
     def attach_comments(self, comments: frozenset[str]) -> None:
         """Note that Word comments with these IDs are attached to the last block added."""
@@ -167,15 +201,109 @@ class DocumentBuilder:
                 "the file has no text to check. If it should have, open it, check that the "
                 "text is typed (not a scanned picture) and save it again.",
             )
+        sections, blocks = self._resolved()
         return Document(
             path=self.path,
             format=self.format,
             text="".join(self._parts),
-            blocks=tuple(self._blocks),
-            sections=tuple(self._sections),
+            blocks=blocks,
+            sections=sections,
             notices=tuple(self.notices),
             suppressions=self._suppressions(comment_rules or {}, line_directives),
         )
+
+    def _resolved(self) -> tuple[tuple[Section, ...], tuple[Block, ...]]:
+        """Name each section again, knowing the report's people and what sections hold."""
+        people = self._people()
+        resolutions = [
+            self._resolver.resolve(section.heading, people) if section.heading else Resolution(None)
+            for section in self._sections
+        ]
+        self._name_by_content(resolutions, people)
+        rebuilt: list[Section] = []
+        for section, resolution in zip(self._sections, resolutions, strict=True):
+            canonical = resolution.canonical
+            groups: list[str] = []
+            if canonical is not None:
+                groups.extend(self._map.groups(canonical.name))
+                for other in resolution.also:
+                    groups.extend((other.name, *self._map.groups(other.name)))
+            rebuilt.append(
+                dataclasses.replace(
+                    section,
+                    canonical=canonical.name if canonical else None,
+                    groups=tuple(
+                        name
+                        for name in dict.fromkeys(groups)
+                        if canonical is None or name != canonical.name
+                    ),
+                    parent=rebuilt[section.parent.index] if section.parent is not None else None,
+                    why=resolution.why,
+                )
+            )
+        blocks = tuple(
+            dataclasses.replace(block, section=rebuilt[block.section.index])
+            for block in self._blocks
+        )
+        return tuple(rebuilt), blocks
+
+    def _people(self) -> People:
+        rows: dict[tuple[object, ...], list[tuple[str | None, str]]] = {}
+        texts: list[str] = []
+        for block in self._blocks:
+            text = clean(block.text)
+            if block.kind is not BlockKind.HEADING:
+                texts.append(text)
+            if block.source.table:
+                last = block.source.table[-1]
+                key = (*block.source.table[:-1], last.table, last.row)
+                label = None if block.kind is BlockKind.HEADING else block.label
+                rows.setdefault(key, []).append((label, text))
+        return find_people(texts, rows.values())
+
+    def _name_by_content(self, resolutions: list[Resolution], people: People) -> None:
+        """Name the child's views or the analysis by content when no heading names them."""
+        named = {
+            name
+            for resolution in resolutions
+            if resolution.canonical is not None
+            for name in (resolution.canonical.name, *(s.name for s in resolution.also))
+        }
+        candidates = [
+            section
+            for section, resolution in zip(self._sections, resolutions, strict=True)
+            if (resolution.canonical is None or resolution.weak)
+            and section.heading
+            and section.level >= 1
+        ]
+        if not candidates:
+            return
+        texts: dict[int, list[str]] = {section.index: [] for section in candidates}
+        for block in self._blocks:
+            if block.kind is not BlockKind.HEADING and block.section.index in texts:
+                texts[block.section.index].append(clean(block.text))
+        judges = (
+            (
+                "child-voice",
+                lambda t: reads_as_child_voice(t, people),
+                "the child's words or what was seen of the child",
+            ),
+            ("analysis", reads_as_analysis, "reasoning about causes and their impact"),
+        )
+        for name, judge, what in judges:
+            if name in named or name not in self._map.names:
+                continue
+            scored = [(judge(texts[section.index]), section) for section in candidates]
+            score, best = max(scored, key=lambda pair: pair[0])
+            if score:
+                before = resolutions[best.index].canonical
+                resolutions[best.index] = Resolution(
+                    self._map.section(name),
+                    also=(before,) if before is not None else (),
+                    why=f"what the section holds: {what}",
+                )
+                candidates.remove(best)
+                named.add(name)
 
     def _suppressions(
         self, comment_rules: Mapping[str, frozenset[str]], directives: Sequence[LineDirective]

@@ -74,6 +74,10 @@ class SectionMap:
         """Every canonical name known to this map."""
         return frozenset(self._by_name)
 
+    def section(self, name: str) -> CanonicalSection:
+        """Return the canonical section called `name`."""
+        return self._by_name[name]
+
     def title(self, name: str) -> str:
         """Return the human title of a canonical name."""
         return self._by_name[name].title

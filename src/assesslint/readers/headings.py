@@ -1,0 +1,320 @@
+"""Which canonical section a heading means, and why: one resolver for every reader.
+
+`rules/sections.yaml` lists aliases that must match a heading's whole text. Real headings
+are freer than any list, so the resolver tries, in order, and keeps the reason it used:
+
+1. the heading with the report's own people put in their place ("What Tomasz told me" is
+   "what the child told me" when Tomasz is a child of the family; "Donna's views" is "the
+   parent's views" when Donna is the mother); several names of one kind become the plural
+   ("What Samira and Tariq told me": the parents);
+2. the whole heading against the aliases ("Family history");
+3. each part of a heading with two parts ("Analysis: what this means for Theo", "How
+   things are for the children (our analysis)", "Next steps? Goals"): parts are split at
+   ":", "?", ";", "|", dashes between spaces and brackets (an unbalanced bracket too).
+   The first part that names a section gives the canonical name; every other part that
+   names one is kept too, so the section answers to all of them;
+4. a capitalised word the report does not introduce, in a heading shaped like a person's
+   views ("What Ola said"), is taken to be the child.
+
+Copy-paste characters (zero-width spaces, soft hyphens, a byte-order mark, non-breaking
+spaces and hyphens) are normalised first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assesslint.readers.people import People, Role
+from assesslint.readers.sections import CanonicalSection, SectionMap
+
+# Characters copy-paste brings that change nothing a reader sees.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\t"), " ")
+_HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011"), "-")
+_PASTE = {**_INVISIBLE, **_SPACES, **_HYPHENS}
+
+_PIECES = re.compile(r"\s*([()\[\]]|:|\?|;|\||\s[-–—]\s|\s[-–—]$|^[-–—]\s)\s*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Capitalised words that begin headings or name things, not people.
+_NOT_A_NAME = frozenset(
+    [
+        "what",
+        "why",
+        "how",
+        "who",
+        "where",
+        "when",
+        "which",
+        "about",
+        "our",
+        "my",
+        "your",
+        "their",
+        "his",
+        "her",
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "in",
+        "for",
+        "to",
+        "with",
+        "at",
+        "on",
+        "is",
+        "are",
+        "was",
+        "were",
+        "does",
+        "do",
+        "did",
+        "has",
+        "have",
+        "child",
+        "children",
+        "young",
+        "person",
+        "baby",
+        "mum",
+        "dad",
+        "mother",
+        "father",
+        "parent",
+        "parents",
+        "carer",
+        "carers",
+        "family",
+        "families",
+        "professional",
+        "professionals",
+        "worker",
+        "social",
+        "school",
+        "nursery",
+        "health",
+        "education",
+        "plan",
+        "analysis",
+        "views",
+        "voice",
+        "wishes",
+        "feelings",
+        "story",
+        "day",
+        "life",
+        "told",
+        "said",
+        "says",
+        "think",
+        "thinks",
+        "matters",
+        "assessment",
+        "review",
+        "signs",
+        "safety",
+        "danger",
+        "worry",
+        "worries",
+        "goals",
+        "scaling",
+        "house",
+        "houses",
+        "three",
+        "world",
+        "my",
+        "me",
+        "i",
+        "we",
+        "us",
+        "council",
+        "services",
+        "team",
+        "court",
+        "police",
+        "gp",
+        "nhs",
+        "england",
+        "wales",
+        "scotland",
+        "northern",
+        "ireland",
+    ]
+)
+_ONLY_CHILDREN = re.compile(r"the (?:child|children)[:.]?")
+_ABOUT_CHILD = "child-development"
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "nurse", "pc", "dc", "sgt", "cllr"})
+
+
+def clean(text: str) -> str:
+    """Remove or replace the characters copy-paste brings (keeps everything else)."""
+    return text.translate(_PASTE)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a heading names: a canonical section, others its parts name, and why."""
+
+    canonical: CanonicalSection | None
+    also: tuple[CanonicalSection, ...] = ()
+    why: str = ""
+    # Only names ("Kian and Poppy"): what the section holds may say better what it is.
+    weak: bool = False
+
+
+_NONE = Resolution(None)
+
+
+class HeadingResolver:
+    """Resolves headings to canonical sections with a `SectionMap` and a report's people."""
+
+    def __init__(self, sections: SectionMap) -> None:
+        self.map = sections
+
+    def resolve(self, heading: str, people: People | None = None) -> Resolution:
+        """Say which canonical section `heading` names, and why."""
+        text = clean(heading).strip()
+        if not text:
+            return _NONE
+        # A name the report introduces decides whose section it is before any alias
+        # does: "Kerry-Ann's views" are a parent's when Kerry-Ann is the mother.
+        swapped, named = _swap_people(text, people)
+        whole = self.map.resolve(swapped) if named else None
+        why = f"the heading names {named}" if whole is not None else ""
+        if whole is None:
+            whole = self.map.resolve(text)
+            why = f'the heading is a "{whole.title}" heading' if whole is not None else ""
+        parts = _parts(swapped)
+        if len(parts) > 1:
+            resolved = [(part, bracketed, self.map.resolve(part)) for part, bracketed in parts]
+            hits = [(part, b, section) for part, b, section in resolved if section is not None]
+            # A bracketed label says what the section is: "What I think (analysis)".
+            hits.sort(key=lambda hit: not hit[1])
+            if whole is not None and not (hits and hits[0][1]):
+                hits.insert(0, (text, False, whole))
+            if hits:
+                first = hits[0][2]
+                also = tuple(dict.fromkeys(s for *_, s in hits[1:] if s.name != first.name))
+                which = " and ".join(f'"{part.strip()}"' for part, *_ in hits)
+                reason = f"each part of the heading counts ({which})"
+                if named:
+                    reason += f"; the heading names {named}"
+                return Resolution(first, also, reason)
+        if whole is not None:
+            return Resolution(whole, why=why)
+        if (
+            named
+            and _ONLY_CHILDREN.fullmatch(swapped.strip().lower())
+            and (_ABOUT_CHILD in self.map.names)
+        ):
+            # A heading that is only the children's names ("Kian and Poppy") is a part
+            # about them; what it holds may say better what it is (see the builder).
+            return Resolution(
+                self.map.section(_ABOUT_CHILD), why=f"the heading names {named}", weak=True
+            )
+        children = people is not None and bool(people.names(Role.CHILD))
+        guessed, unknown = _swap_unknown_names(swapped, "the parent" if children else "the child")
+        if unknown:
+            for candidate in (guessed, *(part for part, _ in _parts(guessed))):
+                found = self.map.resolve(candidate) if candidate.strip() else None
+                if found is not None:
+                    # The report's children are introduced; a name it does not introduce
+                    # is more likely an adult's. With no children found, it is the child.
+                    who = "an adult of the family" if children else "the child"
+                    return Resolution(
+                        found, why=f'"{unknown}" is not introduced in the report; read as {who}'
+                    )
+        return _NONE
+
+    def names_a_section(self, heading: str) -> bool:
+        """Say whether a heading names any section, before the report's people are known."""
+        return self.resolve(heading).canonical is not None
+
+
+def _swap_people(text: str, people: People | None) -> tuple[str, str]:
+    """Put role words in place of the report's people; say whom it named."""
+    if people is None or not people.roles:
+        return text, ""
+    named: list[tuple[str, Role]] = []
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        base = re.sub(r"(?:'s|’s|s'|s’|')$", "", word)
+        role = people.role(base)
+        if role is None:
+            return word
+        named.append((base, role))
+        possessive = word[len(base) :]
+        # Other adults of the family (a grandmother, an aunt) give the family's views too.
+        noun = "child" if role is Role.CHILD else "parent"
+        return f"the {noun}{possessive.replace('’', chr(39))}"
+
+    swapped = _WORD.sub(swap, text)
+    if not named:
+        return text, ""
+    for noun, plural in (("child", "children"), ("parent", "parents")):
+        # "the child and the child", "the child, the child and the child" -> "the children"
+        swapped = re.sub(
+            rf"the {noun}(?:,\s*the {noun})*\s+(?:and|&)\s+the {noun}(?P<own>'s|s')?",
+            rf"the {plural}\g<own>",
+            swapped,
+        )
+    # Children and parents named together are the family.
+    swapped = re.sub(
+        r"the (?:children|child|parents|parent)(?:,\s*the \w+)*\s+(?:and|&)\s+"
+        r"the (?:children|child|parents|parent)",
+        "the family",
+        swapped,
+    )
+    described = ", ".join(f"{name} ({role.value})" for name, role in named)
+    return swapped, described
+
+
+def _parts(text: str) -> list[tuple[str, bool]]:
+    """Split a heading into its parts, saying of each whether it was in brackets."""
+    found: list[tuple[str, bool]] = []
+    depth = 0
+    for piece in _PIECES.split(text):
+        if piece in ("(", "["):
+            depth += 1
+        elif piece in (")", "]"):
+            depth = max(depth - 1, 0)
+        elif piece and piece.strip(" -–—:?;|"):
+            found.append((piece.strip(" -–—:?;|"), depth > 0))
+    return found
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word, or capitalised words joined by hyphens ("Lily-Mae")."""
+    return all(part[:1].isupper() and part[1:].islower() for part in word.split("-") if part)
+
+
+def _swap_unknown_names(text: str, noun: str) -> tuple[str, str]:
+    """Put `noun` in place of the first capitalised word that looks like a first name."""
+    words = list(_WORD.finditer(text))
+    unknown = ""
+    pieces: list[str] = []
+    last = 0
+    for index, match in enumerate(words):
+        word = match.group(0)
+        base = re.sub(r"(?:'s|’s|s'|s’|')$", "", word)
+        possessive = word[len(base) :]
+        after_title = index > 0 and words[index - 1].group(0).lower().rstrip(".") in _TITLES
+        looks_named = (
+            not after_title
+            and base.lower() not in _TITLES
+            and _is_name_word(base)
+            and base.lower() not in _NOT_A_NAME
+            and (index > 0 or bool(possessive))
+        )
+        if looks_named and not unknown:
+            unknown = base
+            pieces.append(text[last : match.start()])
+            pieces.append(noun + possessive.replace("’", "'"))
+            last = match.end()
+    if not unknown:
+        return text, ""
+    pieces.append(text[last:])
+    return "".join(pieces), unknown
