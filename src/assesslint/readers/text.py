@@ -1,11 +1,14 @@
-"""Read a plain-text report: paragraphs, list items and the headings people type.
+"""Read a plain-text report: paragraphs, list items, fields, tables and the headings people type.
 
 Plain-text reports have no styles, so headings are recognised by how they look: underlined
-with `===` or `---`, ALL CAPS lines, numbered headings ("3. Analysis", "3.1 Stability"),
-`# Markdown-style` lines, `Label:` lines standing alone ("Child's views:"), and a known
-section name typed on a line of its own after a blank line ("Plan"). Paragraphs
-are runs of lines separated by blank lines; list items start with `-`, `*`, `•`, `1.`, `1)`,
-`a)` or `(a)`. Every block keeps a map back to its lines and columns.
+with `===` or `---`, lines in capitals that read as labels ("HOUSING", "FAMILY HISTORY", but
+not a shouted sentence or an answer such as "N/A"), numbered headings ("3. Analysis", "3.1
+Stability"), `# Markdown-style` lines, `Label:` lines standing alone ("Child's views:"), and
+a known section name typed on a line of its own after a blank line ("Plan"). Paragraphs are
+runs of lines separated by blank lines; list items start with `-`, `*`, `•`, `1.`, `1)`,
+`a)` or `(a)`. `Label: value` lines are labelled fields, and groups of them are table rows
+(`text_fields`); lines of tab-separated cells are a table (`text_grid`). Every block keeps
+a map back to its lines and columns.
 """
 
 from __future__ import annotations
@@ -17,6 +20,14 @@ from assesslint.models import BlockKind, Document, Source
 from assesslint.readers.builder import DocumentBuilder
 from assesslint.readers.directives import take_line_directives
 from assesslint.readers.sections import SectionMap
+from assesslint.readers.text_fields import (
+    emit_fields,
+    parse_field,
+    plain_line,
+    read_sequence,
+    reads_as_label,
+)
+from assesslint.readers.text_grid import emit_grid, tab_rows
 
 _UNDERLINE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
 _HASH_HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*\s*$")
@@ -42,6 +53,10 @@ _CAPS_ANSWERS = {
     "NOT SEEN",
     "NOT RECORDED",
 }
+# Answers in capitals start with one of these words ("NO CONCERNS", "NOT DISCUSSED").
+_CAPS_ANSWER_WORDS = {"NO", "NOT", "NONE", "NIL", "N/A"}
+# A single word in capitals is a heading only if it is a word, not an acronym answer.
+_MIN_CAPS_WORD_LETTERS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +101,10 @@ def block_text(lines: list[tuple[_Line, int]]) -> tuple[str, Source]:
 class _TextReader:
     def __init__(self, lines: list[_Line], builder: DocumentBuilder) -> None:
         self.lines = lines
+        self.source_lines = [plain_line(line.text, line.number) for line in lines]
         self.builder = builder
+        # Tables made of fields and of tab-separated lines are numbered in reading order.
+        self.tables = 0
         # `---` underlines are second-level headings only when `===` ones are also used.
         self.dash_level = (
             2
@@ -117,6 +135,19 @@ class _TextReader:
         if hashed:
             self._explicit(hashed.group(2), len(hashed.group(1)), line)
             return index + 1
+        rows, after = tab_rows(self.source_lines, index)
+        if rows:
+            self.tables += 1
+            emit_grid(self.builder, self.tables, rows)
+            return after
+        if not _LIST_ITEM.match(line.text):
+            groups = read_sequence(
+                self.source_lines, index, self.builder.is_known_heading, self._continues
+            )
+            if groups:
+                if emit_fields(self.builder, groups, self.tables + 1):
+                    self.tables += 1
+                return groups[-1].end
         heading_level = self._heading_level(index)
         if heading_level is not None:
             self._explicit(text, heading_level, line)
@@ -141,16 +172,10 @@ class _TextReader:
     def _heading_level(self, index: int) -> int | None:
         """Return the level of an ALL-CAPS or numbered heading at `index`, or None."""
         text = self.lines[index].stripped
-        if not _short(text) or text.endswith((".", ",", ";")):
+        if not _short(text) or text.endswith((".", ",", ";", "!")):
             return None
-        letters = [ch for ch in text if ch.isalpha()]
         known = self.builder.is_known_heading(text)
-        if (
-            len(letters) >= 2
-            and text == text.upper()
-            and text.rstrip(":?") not in _CAPS_ANSWERS
-            and (known or (len(text.split()) >= 2 and len(letters) >= 6))
-        ):
+        if self._is_caps_heading(index, known):
             return 1
         numbered = _NUMBERED_HEADING.match(text)
         if numbered:
@@ -159,6 +184,30 @@ class _TextReader:
             if known or depth > 1 or (self._isolated(index) and _title_case(title)):
                 return depth
         return None
+
+    def _is_caps_heading(self, index: int, known: bool) -> bool:
+        """Say whether a line in capitals is a heading rather than an answer or a shout.
+
+        "HOUSING" and "FAMILY HISTORY" are headings; "N/A", "NO CONCERNS" and an acronym
+        answering the label above it ("CAMHS") are answers, and "SHE SAID HE WAS NOT IN" is
+        a sentence typed in capitals.
+        """
+        text = self.lines[index].stripped
+        letters = [ch for ch in text if ch.isalpha()]
+        if len(letters) < 2 or text != text.upper():
+            return False
+        core = text.rstrip(":?").strip()
+        words = core.split()
+        if core in _CAPS_ANSWERS or (words and words[0] in _CAPS_ANSWER_WORDS):
+            return False
+        if known:
+            return True
+        if not reads_as_label(core):
+            return False
+        if len(words) >= 2:
+            return len(letters) >= 6
+        before = index == 0 or not self.lines[index - 1].stripped
+        return before and len(letters) >= _MIN_CAPS_WORD_LETTERS
 
     def _isolated(self, index: int) -> bool:
         before = index == 0 or not self.lines[index - 1].stripped
@@ -183,6 +232,18 @@ class _TextReader:
             and not text.endswith((".", ",", ";"))
             and self.builder.is_known_heading(text)
         )
+
+    def _starts_fields(self, index: int) -> bool:
+        """Say whether two field lines with values start at `index` (a form under prose)."""
+        is_known = self.builder.is_known_heading
+        for position in (index, index + 1):
+            if position >= len(self.source_lines):
+                return False
+            line = self.source_lines[position]
+            found = parse_field(line, is_known)
+            if found is None or found.empty(line.text):
+                return False
+        return True
 
     def _list_item(self, index: int) -> int:
         line = self.lines[index]
@@ -214,6 +275,8 @@ class _TextReader:
         if not text or _LIST_ITEM.match(line.text) or _HASH_HEADING.match(text):
             return False
         if index + 1 < len(self.lines) and _UNDERLINE.match(self.lines[index + 1].text):
+            return False
+        if self._starts_fields(index) or tab_rows(self.source_lines, index)[0]:
             return False
         # Inside a paragraph, only a heading we recognise breaks it: a wrapped line may
         # end with a colon.
