@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assesslint.models import Document, TableCell
 from assesslint.readers import read_bytes
 from assesslint.readers.sections import SectionMap
@@ -104,3 +106,101 @@ def test_front_matter_and_code_are_left_out(sections: SectionMap) -> None:
     assert "title:" not in document.text
     assert "code that is ignored" not in document.text
     assert "HTML comment" not in document.text
+
+
+# --- fields written as "**Label:** value" lines --------------------------------------------
+
+# Lines ending in two spaces are hard line breaks, as editors write a block of fields.
+FIELDS = (
+    "# Child's plan\n\n"
+    "**Child:** Nell Okafor (6)  \n"
+    "**Allocated worker:** Femi Adeyemi  \n"
+    "**Date of plan:** 2 March 2026\n\n"
+    "## Plan\n\n"
+    "| Area | Notes |\n"
+    "|------|-------|\n"
+    "| Health | Nell has asthma. |\n\n"
+    "**Outcome:** Nell will arrive at school before registration on nine days in every ten.  \n"
+    "**Action:** Alarm clock bought and a walking route agreed  \n"
+    "**Who:** Mum and the school nurse  \n"
+    "**By when:** 18 July 2026\n\n"
+    "**Outcome**: Nell to be happier.\n"
+    "**Action:**\n"
+    "**Who**: Everyone\n"
+)
+
+
+def test_bold_label_lines_are_labelled_cells(sections: SectionMap) -> None:
+    document = read(FIELDS, sections)
+    header = [(b.label, b.text, b.source.table) for b in document.blocks[1:4]]
+    assert header == [
+        ("Child", "Child: Nell Okafor (6)", (TableCell(1, 1, 1),)),
+        ("Allocated worker", "Allocated worker: Femi Adeyemi", (TableCell(1, 1, 2),)),
+        ("Date of plan", "Date of plan: 2 March 2026", (TableCell(1, 1, 3),)),
+    ]
+    worker = document.blocks[2]
+    assert worker.source.line_column(0) == (4, 3)  # after "**"
+    assert worker.source.line_column(worker.text.index("Femi")) == (4, 23)
+    assert worker.source.line_column(worker.text.index("Adeyemi")) == (4, 28)
+
+
+def test_plan_paragraphs_of_fields_are_rows_of_one_table(sections: SectionMap) -> None:
+    document = read(FIELDS, sections)
+    plan = [
+        (b.label, b.source.table)
+        for b in document.blocks
+        if b.source.table and b.source.table[0].table == 3
+    ]
+    # Table 2 is the pipe table; the fields after it are table 3.
+    assert plan == [
+        ("Outcome", (TableCell(3, 1, 1),)),
+        ("Action", (TableCell(3, 1, 2),)),
+        ("Who", (TableCell(3, 1, 3),)),
+        ("By when", (TableCell(3, 1, 4),)),
+        ("Outcome", (TableCell(3, 2, 1),)),
+        ("Who", (TableCell(3, 2, 3),)),
+    ]
+    assert {document.blocks[i].section.canonical for i in (9, 13)} == {"plan"}
+    assert not any(b.text in ("Action:", "Action") for b in document.blocks)
+    happier = next(b for b in document.blocks if b.text == "Outcome: Nell to be happier.")
+    assert happier.source.line_column(0) == (18, 3)
+    assert happier.source.line_column(happier.text.index("Nell")) == (18, 14)
+
+
+def test_a_bold_field_naming_a_section_opens_it(sections: SectionMap) -> None:
+    text = "# Review\n\nNell is six.\n\n**Child's views:** Nell said she likes her teacher.\n"
+    document = read(text, sections)
+    assert outline(document)[-2:] == [
+        ("heading", "Child's views", "Child's views", "child-voice"),
+        (
+            "paragraph",
+            "Child's views: Nell said she likes her teacher.",
+            "Child's views",
+            "child-voice",
+        ),
+    ]
+    assert document.blocks[-1].label == "Child's views"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum said: I will try harder with the mornings.",
+        "**Mum** said: I will try.",
+        "She told me: it was fine.",
+    ],
+)
+def test_a_sentence_with_a_colon_stays_a_paragraph(text: str, sections: SectionMap) -> None:
+    document = read("# Analysis\n\n" + text + "\n", sections)
+    block = document.blocks[-1]
+    assert block.kind.value == "paragraph"
+    assert block.label is None
+    assert block.text == text.replace("**", "")
+
+
+def test_a_bold_line_on_its_own_is_still_a_heading(sections: SectionMap) -> None:
+    document = read("Nell is six.\n\n**Plan**\n\nMum will read with Nell.\n", sections)
+    assert outline(document)[1:] == [
+        ("heading", "Plan", "Plan", "plan"),
+        ("paragraph", "Mum will read with Nell.", "Plan", "plan"),
+    ]

@@ -3,7 +3,9 @@
 Headings, paragraphs, list items, block quotes and tables become blocks; code blocks, HTML
 and YAML front matter are left out. Emphasis markers are removed from the text, and each
 block keeps a map from its text back to the line and column it was written at. Tables go
-through the same layout rules as Word tables (`readers.tables`).
+through the same layout rules as Word tables (`readers.tables`, by way of `text_grid`).
+Paragraphs whose lines are labelled fields ("**Outcome:** ...", "Who: Mum") are read as the
+plain-text reader reads them (`text_fields`): a plan row's fields are one table row.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from assesslint.models import BlockKind, Document, Source, TableCell
+from assesslint.models import BlockKind, Document, Source
 from assesslint.readers.builder import DocumentBuilder
 from assesslint.readers.directives import take_line_directives
 from assesslint.readers.sections import SectionMap
-from assesslint.readers.tables import CellSummary, RowRole, RowSummary, classify_rows
 from assesslint.readers.text import split_lines
+from assesslint.readers.text_fields import FieldGroup, SourceLine, emit_fields, read_group
+from assesslint.readers.text_grid import GridCell, GridRow, emit_grid
 
 _MAX_PSEUDO_HEADING_WORDS = 10
 
@@ -31,6 +34,31 @@ class _Inline:
     line_map: tuple[tuple[int, int, int], ...]
     lines: tuple[int, int]
     bold: bool
+    bold_spans: tuple[tuple[int, int], ...] = ()
+
+    def source_lines(self) -> list[SourceLine]:
+        """Split the text into its lines, each with its own map back to the file."""
+        result: list[SourceLine] = []
+        start = 0
+        for piece in self.text.split("\n"):
+            end = start + len(piece)
+            entries = [entry for entry in self.line_map if start <= entry[0] < max(end, start + 1)]
+            covering = [entry for entry in self.line_map if entry[0] <= start]
+            line_map: list[tuple[int, int, int]] = []
+            if covering and (not entries or entries[0][0] > start):
+                offset, line, column = covering[-1]
+                line_map.append((0, line, column + start - offset))
+            line_map.extend((offset - start, line, column) for offset, line, column in entries)
+            if not line_map:
+                line_map.append((0, self.lines[0], 1))
+            lead = len(piece) - len(piece.lstrip())
+            bold_end = next(
+                (b - start for a, b in self.bold_spans if a <= start + lead < b and b <= end),
+                None,
+            )
+            result.append(SourceLine(piece, tuple(line_map), line_map[0][1], bold_end))
+            start = end + 1
+        return result
 
 
 @dataclass
@@ -68,6 +96,7 @@ class _MarkdownReader:
         self.builder = builder
         self.tokens = MarkdownIt("commonmark").enable("table").parse("\n".join(self.lines))
         self.has_headings = any(token.type == "heading_open" for token in self.tokens)
+        # Pipe tables and tables of fields are numbered together, in reading order.
         self.table_count = 0
 
     def run(self) -> None:
@@ -87,6 +116,11 @@ class _MarkdownReader:
                 self.builder.heading(inline.text, level, self.source(inline))
                 index += 2
             elif kind == "paragraph_open":
+                if in_list == 0:
+                    after = self.fields(index)
+                    if after is not None:
+                        index = after
+                        continue
                 self.paragraph(self.inline(tokens[index + 1]), in_list > 0)
                 index += 2
             elif kind == "table_open":
@@ -102,6 +136,30 @@ class _MarkdownReader:
             return
         kind = BlockKind.LIST_ITEM if in_list else BlockKind.PARAGRAPH
         self.builder.block(kind, inline.text, self.source(inline))
+
+    def fields(self, index: int) -> int | None:
+        """Read paragraphs of field lines starting at token `index`; return the index after.
+
+        Each paragraph whose every line is a field (or a wrapped value) is a group, and
+        paragraphs of fields one after another are one sequence. Returns None when the
+        paragraph at `index` is not made of fields.
+        """
+        tokens = self.tokens
+        groups: list[FieldGroup] = []
+        columns: frozenset[str] = frozenset()
+        while index + 2 < len(tokens) and tokens[index].type == "paragraph_open":
+            lines = self.inline(tokens[index + 1]).source_lines()
+            group = read_group(lines, 0, self.builder.is_known_heading, lambda _: True, columns)
+            if group is None or group.end < len(lines):
+                break
+            groups.append(group)
+            columns = columns | {item.key for item in group.fields}
+            index += 3
+        if not groups:
+            return None
+        if emit_fields(self.builder, groups, self.table_count + 1):
+            self.table_count += 1
+        return index
 
     def _is_pseudo_heading(self, inline: _Inline) -> bool:
         text = inline.text
@@ -125,12 +183,18 @@ class _MarkdownReader:
         children = token.children or []
         strong_depth = 0
         plain_outside_strong = False
+        bold_spans: list[tuple[int, int]] = []
+        bold_start = 0
         for child in children:
             if child.type == "strong_open":
+                if strong_depth == 0:
+                    bold_start = offset
                 strong_depth += 1
                 continue
             if child.type == "strong_close":
                 strong_depth -= 1
+                if strong_depth == 0:
+                    bold_spans.append((bold_start, offset))
                 continue
             if child.type in ("softbreak", "hardbreak"):
                 piece = "\n"
@@ -160,6 +224,7 @@ class _MarkdownReader:
             shifted,
             (first + 1, max(last, first + 1)),
             bold=bool(text) and not plain_outside_strong,
+            bold_spans=tuple((max(a - lead, 0), max(b - lead, 0)) for a, b in bold_spans),
         )
 
     def table(self, index: int) -> int:
@@ -187,49 +252,19 @@ class _MarkdownReader:
 
     def emit_table(self, table: _MdTable) -> None:
         rows = [
-            RowSummary(
+            GridRow(
                 [
-                    CellSummary(cell.inline.text, cell.inline.bold, cell.column)
+                    GridCell(
+                        cell.inline.text, cell.inline.bold, cell.column, self.source(cell.inline)
+                    )
                     for cell in row.cells
                 ],
                 row.header,
+                row.number,
             )
             for row in table.rows
         ]
-        columns = max((len(row.cells) for row in table.rows), default=0)
-        roles = classify_rows(rows, columns, self.builder.is_known_heading)
-        scope = self.builder.open_scope()
-        base = self.builder.level
-        column_labels: dict[int, str] = {}
-        for row, role in zip(table.rows, roles, strict=True):
-            filled = [cell for cell in row.cells if cell.inline.text]
-            if role is RowRole.HEADER:
-                for cell in row.cells:
-                    column_labels[cell.column] = cell.inline.text
-            if role is RowRole.LABEL:
-                left, right = row.cells
-                self.builder.heading(left.inline.text, base + 1, self._cell_source(left, row))
-                self._cell(right, row, left.inline.text)
-                continue
-            for cell in filled:
-                self._cell(cell, row, column_labels.get(cell.column), role is RowRole.HEADER)
-        self.builder.close_scope(scope)
-
-    def _cell_source(self, cell: _MdCell, row: _MdRow) -> Source:
-        return Source(
-            table=(TableCell(self.table_count, row.number, cell.column),),
-            lines=cell.inline.lines,
-            line_map=cell.inline.line_map,
-        )
-
-    def _cell(self, cell: _MdCell, row: _MdRow, label: str | None, header: bool = False) -> None:
-        self.builder.block(
-            BlockKind.TABLE_CELL,
-            cell.inline.text,
-            self._cell_source(cell, row),
-            label=label,
-            header=header,
-        )
+        emit_grid(self.builder, self.table_count, rows)
 
 
 def read_markdown(text: str, path: str, sections: SectionMap, notices: list[str]) -> Document:
