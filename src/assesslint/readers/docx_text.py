@@ -2,7 +2,9 @@
 
 `RunReader` walks the inline content of a `w:p`: runs, hyperlinks, content controls,
 tracked insertions (deletions are left out), fields (the result Word shows, not the field
-code), equations and text boxes. It records each piece of text with the XML element it
+code; for a legacy drop-down or check box form field, the entry or box it shows), symbols
+(`w:sym`, with Wingdings and Symbol ticks, crosses and boxes as their Unicode look-alikes),
+equations and text boxes. It records each piece of text with the XML element it
 came from (for `annotate`) and with the formatting a heading is recognised by: bold,
 capitals, underline and font size, each from the run, its character style and the
 paragraph's style.
@@ -39,6 +41,9 @@ class TextCollector:
         self._length = 0
         self.textboxes: list[Para] = []
         self.fields: list[str] = []
+        # For each open field: what a form field shows without result runs (a drop-down's
+        # entry, a check box), and the text length when its result began.
+        self.shown: list[tuple[str | None, int]] = []
         self.comments: set[str] = set()
 
     def add(self, text: str, fmt: _Format, element: etree._Element | None = None) -> None:
@@ -47,6 +52,11 @@ class TextCollector:
             self.pieces.append((text, fmt))
             self.sources.append(Piece(self._length, self._length + len(text), element))
             self._length += len(text)
+
+    @property
+    def length(self) -> int:
+        """The length of the text read so far."""
+        return self._length
 
     @property
     def in_field_code(self) -> bool:
@@ -190,8 +200,11 @@ class RunReader:
                 out.add("\n", fmt, child)
             elif tag == self.t("noBreakHyphen"):
                 out.add("-", fmt, child)
+            elif tag == self.t("sym"):
+                if not out.in_field_code:
+                    out.add(self.symbol(child), fmt, child)
             elif tag == self.t("fldChar"):
-                self._field_char(child, out)
+                self._field_char(child, out, fmt)
             elif tag == self.t("commentReference"):
                 comment = child.get(self.t("id"))
                 if comment is not None:
@@ -199,14 +212,53 @@ class RunReader:
             elif tag in (self.t("drawing"), self.t("pict"), f"{{{MC}}}AlternateContent"):
                 self._textboxes(child, out)
 
-    def _field_char(self, element: etree._Element, out: TextCollector) -> None:
+    def symbol(self, sym: etree._Element) -> str:
+        """The character Word shows for a `w:sym` (a character of a symbol font)."""
+        return symbol_text(sym.get(self.t("font")), sym.get(self.t("char")))
+
+    def _field_char(self, element: etree._Element, out: TextCollector, fmt: _Format) -> None:
         kind = element.get(self.t("fldCharType"))
         if kind == "begin":
+            # A form field nested in another field's code is not shown.
+            shown = None if out.in_field_code else self._form_field_text(element)
             out.fields.append("code")
+            out.shown.append((shown, -1))
         elif kind == "separate" and out.fields:
             out.fields[-1] = "result"
+            if out.shown:
+                out.shown[-1] = (out.shown[-1][0], out.length)
         elif kind == "end" and out.fields:
             out.fields.pop()
+            shown, result_start = out.shown.pop() if out.shown else (None, -1)
+            # Word writes no result runs for a drop-down or a check box; if a generator
+            # wrote some, they are what is shown and were read already.
+            if shown and (result_start < 0 or out.length == result_start):
+                out.add(shown, fmt, None)
+
+    def _form_field_text(self, begin: etree._Element) -> str | None:
+        """What a legacy drop-down or check box form field shows, or None for other fields."""
+        data = begin.find(self.t("ffData"))
+        if data is None:
+            return None
+        box = data.find(self.t("checkBox"))
+        if box is not None:
+            checked = on_off(box.find(self.t("checked")), self.w)
+            if checked is None:
+                default = box.find(self.t("default"))
+                checked = default is not None and default.get(self.t("val"), "0") in _TRUE
+            return BOX_CHECKED if checked else BOX_EMPTY
+        choices = data.find(self.t("ddList"))
+        if choices is not None:
+            entries = [
+                entry.get(self.t("val")) or "" for entry in choices.findall(self.t("listEntry"))
+            ]
+            index = _index(choices.find(self.t("result")), self.t("val"))
+            if index is None:
+                index = _index(choices.find(self.t("default")), self.t("val"))
+            if index is None or not 0 <= index < len(entries):
+                index = 0
+            return entries[index] if entries else None
+        return None
 
     def _textboxes(self, element: etree._Element, out: TextCollector) -> None:
         if element.tag == f"{{{MC}}}AlternateContent":
@@ -216,6 +268,88 @@ class RunReader:
             element = chosen
         for box in _outermost(element, self.t("txbxContent")):
             out.textboxes.extend(self._textbox_reader(box))
+
+
+BOX_EMPTY = "\u2610"  # ☐
+BOX_CHECKED = "\u2612"  # ☒
+TICK = "\u2713"  # ✓
+CROSS = "\u2717"  # ✗
+BOX_TICKED = "\u2611"  # ☑
+
+_TRUE = {"1", "true", "on"}
+
+# Characters of symbol fonts (as the 0xF0xx private-use code Word writes) and what they
+# look like. Ticks, crosses and boxes, as forms and check lists use them, and bullets.
+_WINGDINGS = {
+    0xF06F: BOX_EMPTY,
+    0xF070: BOX_EMPTY,
+    0xF071: BOX_EMPTY,
+    0xF072: BOX_EMPTY,
+    0xF078: BOX_CHECKED,
+    0xF0A8: BOX_EMPTY,
+    0xF0FB: CROSS,
+    0xF0FC: TICK,
+    0xF0FD: BOX_CHECKED,
+    0xF0FE: BOX_TICKED,
+    0xF09F: "\u2022",
+    0xF0A7: "\u25aa",
+    0xF0D8: "\u27a2",
+    0xF0E0: "\u2192",
+}
+_WINGDINGS_2 = {
+    0xF04F: CROSS,
+    0xF050: TICK,
+    0xF051: BOX_CHECKED,
+    0xF052: BOX_TICKED,
+    0xF053: BOX_CHECKED,
+    0xF054: BOX_CHECKED,
+    0xF0A3: BOX_EMPTY,
+    0xF0A4: BOX_EMPTY,
+}
+_SYMBOL = {
+    0xF0B7: "\u2022",
+    0xF0D6: "\u221a",
+    0xF0B4: "\u00d7",
+    0xF0AE: "\u2192",
+    0xF0AC: "\u2190",
+    0xF0B3: "\u2265",
+    0xF0A3: "\u2264",
+    0xF0B1: "\u00b1",
+    0xF0B0: "\u00b0",
+    0xF0B9: "\u2260",
+}
+_FONTS = {
+    "wingdings": _WINGDINGS,
+    "wingdings 2": _WINGDINGS_2,
+    "symbol": _SYMBOL,
+}
+
+
+def symbol_text(font: str | None, char: str | None) -> str:
+    """The character Word shows for symbol `char` (hex) of `font`, or "" if there is none."""
+    try:
+        code = int((char or "").strip(), 16)
+    except ValueError:
+        return ""
+    if 0x20 <= code <= 0xFF:
+        code += 0xF000  # Word also accepts the font's own code, without the 0xF000
+    table = _FONTS.get((font or "").strip().lower(), {})
+    if code in table:
+        return table[code]
+    if 0xF000 <= code <= 0xF0FF:
+        code -= 0xF000
+    if code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return ""
+    return chr(code)
+
+
+def _index(element: etree._Element | None, attribute: str) -> int | None:
+    if element is None:
+        return None
+    try:
+        return int(element.get(attribute) or "")
+    except ValueError:
+        return None
 
 
 def _format(fmt: RunFormat) -> _Format:
@@ -256,6 +390,16 @@ _W_NAMES = (
     "noBreakHyphen",
     "fldChar",
     "fldCharType",
+    "sym",
+    "font",
+    "char",
+    "ffData",
+    "checkBox",
+    "checked",
+    "default",
+    "ddList",
+    "listEntry",
+    "result",
     "drawing",
     "pict",
     "txbxContent",

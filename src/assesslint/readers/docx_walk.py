@@ -28,6 +28,10 @@ class Walker:
         self.has_styled_headings = False
         self._tag = {name: f"{{{w}}}{name}" for name in _W_NAMES}
         self.runs = RunReader(w, styles, self._textbox)
+        # altChunk parts read by the package (rId -> paragraphs, None if unreadable), and
+        # notices for the chunks that could not be read.
+        self.chunks: dict[str, list[str] | None] = {}
+        self.notices: list[str] = []
 
     def t(self, name: str) -> str:
         """The qualified tag of a WordprocessingML element name."""
@@ -82,6 +86,21 @@ class Walker:
                 chosen = choose(child)
                 if chosen is not None:
                     yield from self._block_children(chosen)
+            elif tag == self.t("altChunk"):
+                yield from self._alt_chunk(child)
+
+    def _alt_chunk(self, chunk: etree._Element) -> Iterator[etree._Element]:
+        """Paragraphs for an embedded HTML or text part, or a notice that it is unread."""
+        paragraphs = self.chunks.get(chunk.get(f"{{{_R}}}id") or "")
+        if paragraphs is None:
+            if _ALT_CHUNK_NOTICE not in self.notices:
+                self.notices.append(_ALT_CHUNK_NOTICE)
+            return
+        for text in paragraphs:
+            p = etree.Element(self.t("p"))
+            run = etree.SubElement(p, f"{{{self.w}}}r")
+            etree.SubElement(run, f"{{{self.w}}}t").text = text
+            yield p
 
     def _flattened(self, table: etree._Element, counters: dict[str, int]) -> list[Para | Table]:
         # Beyond the depth limit, keep the text of every paragraph and drop the structure.
@@ -205,7 +224,14 @@ class Walker:
         return span, continued or deleted
 
 
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_ALT_CHUNK_NOTICE = (
+    "part of the report is embedded in a form assesslint cannot read (an altChunk); open "
+    "it in Word and save it again so that every part is checked"
+)
+
 _W_NAMES = (
+    "altChunk",
     "p",
     "commentRangeStart",
     "commentRangeEnd",

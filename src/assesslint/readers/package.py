@@ -5,6 +5,11 @@ numbering parts through the package relationships, refuses zip bombs (a size lim
 part, checked while decompressing, and a limit on the compression ratio), and parses XML
 with entity expansion, DTD loading and network access switched off. A part carrying a
 document type declaration is refused: Word never writes one.
+
+A report generator may embed part of a report as an "alternative format chunk"
+(`w:altChunk`): HTML, plain text or another format that Word converts when it opens the
+file. Plain-text and HTML chunks are read here into paragraphs of text (`WordPackage.chunks`);
+a chunk in another format is recorded as unreadable (None).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import posixpath
 import zipfile
 from dataclasses import dataclass, field
 
-from lxml import etree
+from lxml import etree, html
 
 from assesslint.models import ReadError, ReadErrorCode
 from assesslint.readers import limits
@@ -24,6 +29,8 @@ _OFFICE_DOCUMENT = "/officeDocument"
 _STYLES = "/styles"
 _NUMBERING = "/numbering"
 _COMMENTS = "/comments"
+_ALT_CHUNK = "/aFChunk"
+_MAX_CHUNKS = 64
 
 _OTHER_PACKAGES = {
     "xl/workbook.xml": "an Excel workbook",
@@ -86,6 +93,8 @@ class WordPackage:
     styles_data: bytes | None
     numbering_data: bytes | None
     comments: etree._Element | None = None
+    # Relationship id of each altChunk part -> its paragraphs, or None if not readable.
+    chunks: dict[str, list[str] | None] = field(default_factory=dict)
     _parsed: dict[str, etree._Element | None] = field(default_factory=dict, repr=False)
 
     @property
@@ -226,7 +235,130 @@ def open_word_package(data: bytes) -> WordPackage:
         styles_data=styles,
         numbering_data=numbering,
         comments=None if comments is None else parse_xml(comments, "word/comments.xml"),
+        chunks=_alt_chunks(archive, rels_name),
     )
+
+
+def _alt_chunks(archive: _Zip, rels_name: str) -> dict[str, list[str] | None]:
+    """Read the altChunk parts the main part relates to: rId -> paragraphs, or None."""
+    if rels_name not in archive.names:
+        return {}
+    root = parse_xml(archive.read(rels_name), rels_name)
+    base = posixpath.dirname(posixpath.dirname(rels_name))
+    chunks: dict[str, list[str] | None] = {}
+    for rel in root.iter(f"{{{_REL_NS}}}Relationship"):
+        kind = rel.get("Type", "")
+        rel_id = rel.get("Id")
+        target = rel.get("Target", "")
+        if not kind.endswith(_ALT_CHUNK) or rel_id is None:
+            continue
+        name = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(base, target))
+        )
+        if (
+            len(chunks) >= _MAX_CHUNKS
+            or rel.get("TargetMode") == "External"
+            or name not in archive.names
+        ):
+            chunks[rel_id] = None
+            continue
+        chunks[rel_id] = chunk_paragraphs(name, archive.read(name))
+    return chunks
+
+
+def chunk_paragraphs(name: str, data: bytes) -> list[str] | None:
+    """The paragraphs of a plain-text or HTML altChunk part, or None for another format."""
+    extension = posixpath.splitext(name)[1].lower()
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if extension in (".htm", ".html", ".xhtml") or head.startswith((b"<!doctype html", b"<html")):
+        return _html_paragraphs(data)
+    if extension in (".txt", ".text"):
+        return _text_paragraphs(data)
+    return None  # .mht, .rtf, .docx, .xml: formats Word converts but this reader does not
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _text_paragraphs(data: bytes) -> list[str]:
+    lines = _decode(data).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [line.strip() for line in lines if line.strip()]
+
+
+_HTML_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "td",
+        "th",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "caption",
+        "address",
+    ]
+)
+_HTML_HIDDEN = frozenset(("script", "style", "head", "title", "template"))
+
+
+def _html_paragraphs(data: bytes) -> list[str]:
+    """The text of an HTML part, one paragraph per innermost block element."""
+    parser = html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, huge_tree=False
+    )
+    try:
+        root = html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError):
+        return []
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(current).split())
+        if text:
+            paragraphs.append(text)
+        current.clear()
+
+    def walk(element: etree._Element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag.lower() in _HTML_HIDDEN:
+            return
+        block = tag.lower() in _HTML_BLOCKS
+        if block:
+            flush()
+        if tag.lower() == "br":
+            flush()
+        current.append(element.text or "")
+        for child in element:
+            walk(child)
+            current.append(child.tail or "")
+        if block:
+            flush()
+
+    walk(root)
+    flush()
+    return paragraphs
 
 
 def _optional_bytes(archive: _Zip, name: str) -> bytes | None:
