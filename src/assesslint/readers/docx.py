@@ -210,9 +210,11 @@ def read_docx_tree(
     """
     w = etree.QName(root).namespace or _W_TRANSITIONAL
     walker = Walker(w, style_sheet(w, package))
+    walker.chunks = package.chunks
     body = root.find(f"{{{w}}}body")
     items = walker.container(body, 0) if body is not None else []
     builder = DocumentBuilder(path, "docx", sections)
+    builder.notices.extend(walker.notices)
     judge = HeadingJudge(walker.has_styled_headings, body_size(items), builder.is_known_heading)
     emitter = _Emitter(builder, judge)
     emitter.items(items, (), None)

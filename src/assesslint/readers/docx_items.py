@@ -80,7 +80,9 @@ class Para:
 
     def anchor(self, whole: bool = False) -> ParagraphAnchor | None:
         """Where this paragraph's text is in the XML, or None for text made up here."""
-        if self.element is None:
+        # Paragraphs read from an embedded chunk are made here and have no place in the
+        # file's XML for `annotate` to comment on.
+        if self.element is None or self.element.getparent() is None:
             return None
         lead = len(self.raw) - len(self.raw.lstrip())
         return ParagraphAnchor(self.element, self.pieces, lead, whole)
