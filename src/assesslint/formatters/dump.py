@@ -2,7 +2,9 @@
 
 QA teams use this to see how their template is read and which heading aliases they need
 to add, so every block is shown with the section it landed in and that section's canonical
-name.
+name, and every heading with how it was recognised (a style, bold, capitals, a table label,
+...) and why it got its canonical name (an alias, a name from the report, each part of a
+two-part heading, or what the section holds).
 """
 
 from __future__ import annotations
@@ -14,9 +16,28 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from assesslint.models import Block, Document
+from assesslint.models import Block, BlockKind, Document
 
 _PREVIEW_CHARS = 100
+
+
+def _block_data(block: Block) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "kind": block.kind.value,
+        "text": block.text,
+        "section": block.section.heading,
+        "canonical": block.section.canonical,
+        "location": block.source.to_dict(),
+    }
+    if block.kind is BlockKind.HEADING:
+        section = block.section
+        data["heading"] = {
+            "level": section.level,
+            "marked": section.marked,
+            "also": [name for name in section.groups],
+            "why": section.why or None,
+        }
+    return data
 
 
 def dump_data(document: Document) -> dict[str, Any]:
@@ -24,16 +45,8 @@ def dump_data(document: Document) -> dict[str, Any]:
     return {
         "path": document.path,
         "format": document.format,
-        "blocks": [
-            {
-                "kind": block.kind.value,
-                "text": block.text,
-                "section": block.section.heading,
-                "canonical": block.section.canonical,
-                "location": block.source.to_dict(),
-            }
-            for block in document.blocks
-        ],
+        "blocks": [_block_data(block) for block in document.blocks],
+        "notices": list(document.notices),
     }
 
 
@@ -85,5 +98,27 @@ def render_table(document: Document, console: Console) -> None:
             Text(preview),
         )
     console.print(table)
+    headings = [block for block in document.blocks if block.kind is BlockKind.HEADING]
+    if headings:
+        console.print()
+        why = Table(title="How each heading was read", show_lines=False, expand=False)
+        why.add_column("#", justify="right", style="dim")
+        why.add_column("Heading", overflow="fold")
+        why.add_column("Marked by")
+        why.add_column("Section")
+        why.add_column("Why", overflow="fold")
+        for block in headings:
+            section = block.section
+            why.add_row(
+                str(block.index),
+                Text(block.text),
+                Text(section.marked or "-"),
+                _canonical(block),
+                Text(
+                    section.why or "no alias, name or content matched",
+                    style="" if section.why else "yellow",
+                ),
+            )
+        console.print(why)
     for notice in document.notices:
         console.print(f"[yellow]Note:[/yellow] {notice}")

@@ -185,7 +185,7 @@ class HeadingResolver:
         why = f"the heading names {named}" if whole is not None else ""
         if whole is None:
             whole = self.map.resolve(text)
-            why = f'the heading is a "{whole.title}" heading' if whole is not None else ""
+            why = f'a heading for "{whole.title}"' if whole is not None else ""
         parts = _parts(swapped)
         if len(parts) > 1:
             resolved = [(part, bracketed, self.map.resolve(part)) for part, bracketed in parts]
