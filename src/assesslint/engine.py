@@ -121,9 +121,18 @@ class Engine:
             for hit in checker.check(parsed, matches):
                 if _allowed(hit, selection.allow):
                     continue
-                findings.append(_finding(rule, severity, hit, parsed, redact))
+                findings.append(
+                    _finding(
+                        rule, _softened(severity) if hit.softer else severity, hit, parsed, redact
+                    )
+                )
         findings.sort(key=lambda f: f.sort_key)
         return findings
+
+
+def _softened(severity: Severity) -> Severity:
+    """One severity lower, for a finding its checker is not sure of (info stays info)."""
+    return {Severity.ERROR: Severity.WARNING}.get(severity, Severity.INFO)
 
 
 def _offset_of(finding: Finding, document: Document) -> int | None:

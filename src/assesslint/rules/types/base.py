@@ -33,7 +33,7 @@ class Hit:
     section (then `block` is its heading's index) or the whole document (both None).
     `values` fill the message's placeholders; `message` and `suggest` replace the rule's
     own templates when a checker has a more specific one. `redacted` stands in for
-    `{match}` when report text must not be shown.
+    `{match}` when report text must not be shown; `softer` lowers the severity by one.
     """
 
     start: int | None = None
@@ -44,6 +44,9 @@ class Hit:
     suggest: str | None = None
     redacted: str = "this wording"
     details: dict[str, object] = field(default_factory=dict)
+    # The checker is not sure (a section may be there under a heading it does not know):
+    # the finding is reported one severity lower than the rule's.
+    softer: bool = False
 
 
 class Checker(ABC):

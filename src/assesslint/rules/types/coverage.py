@@ -187,12 +187,7 @@ class CoverageChecker(Checker):
             if options.if_missing == "report" and not (
                 self.missing_unless and matches.get(self.missing_unless)
             ):
-                yield Hit(
-                    message=options.missing_message,
-                    suggest=options.missing_suggest,
-                    values={"question": "", "section": options.section},
-                    details={"missing-section": options.section},
-                )
+                yield self._missing(parsed)
             return
         if options.scope == "all":
             groups = [[section for group in groups for section in group]]
@@ -242,6 +237,29 @@ class CoverageChecker(Checker):
                 yield self._at_heading(heading, "", details={"empty": True})
             for question in unanswered:
                 yield self._at_heading(heading, question.label, details={"question": question.name})
+
+    def _missing(self, parsed: ParsedDocument) -> Hit:
+        """A missing section; softer when headings we do not know might be it."""
+        options = self.options
+        unknown = _unrecognised_headings(parsed)
+        message = options.missing_message or self.rule.message
+        details: dict[str, object] = {"missing-section": options.section}
+        if unknown:
+            details["unrecognised-headings"] = unknown
+            message = message.rstrip() + (
+                f" I looked for a heading that names it and for a section whose text reads"
+                f" like it, and found neither; but {unknown} of the report's headings are"
+                f" ones I do not know, and one of them may be it. If so, list that heading"
+                f" under `sections:` / `{options.section}:` in .assesslint.yaml"
+                f" (`assesslint dump` shows how each heading was read)."
+            )
+        return Hit(
+            message=message,
+            suggest=options.missing_suggest,
+            values={"question": "", "section": options.section},
+            details=details,
+            softer=bool(unknown),
+        )
 
     def _at_heading(self, heading: Section, label: str, details: dict[str, object]) -> Hit:
         return Hit(
@@ -321,6 +339,16 @@ def _blocks_inside(parsed: ParsedDocument) -> dict[int, list[Block]]:
             current = current.parent
     parsed.cache["blocks_inside"] = inside
     return inside
+
+
+def _unrecognised_headings(parsed: ParsedDocument) -> int:
+    """How many headings (other than a title before any text) name no section we know."""
+    sections = [s for s in parsed.document.sections if s.heading and s.level >= 1]
+    unknown = [s for s in sections if not s.names]
+    # The first heading of a report is usually its title ("Child and Family Assessment").
+    if sections and unknown and unknown[0] is sections[0]:
+        unknown = unknown[1:]
+    return len(unknown)
 
 
 def _instances(parsed: ParsedDocument, name: str) -> list[list[Section]]:
