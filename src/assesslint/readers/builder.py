@@ -17,6 +17,7 @@ holds (`section_content`).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping, Sequence
 
 from assesslint.models import (
@@ -39,6 +40,13 @@ from assesslint.readers.sections import SectionMap
 BLOCK_SEPARATOR = "\n\n"
 # A bold "Label:" opens a section only when a passage follows it, not a value.
 _MIN_PASSAGE_WORDS = 8
+# A title ends with the kind of document it is ("Child in Need Plan Review").
+_DOCUMENT_KIND = re.compile(
+    r"\b(?:assessment|report|review|record|conference|form|minutes|plan)$", re.IGNORECASE
+)
+_NOT_A_TITLE = re.compile(
+    r"(?:reasons?|why|purpose|summary|what|how|outcome|analysis|date|type)\b", re.IGNORECASE
+)
 
 
 class DocumentBuilder:
@@ -219,6 +227,7 @@ class DocumentBuilder:
             self._resolver.resolve(section.heading, people) if section.heading else Resolution(None)
             for section in self._sections
         ]
+        self._drop_title(resolutions)
         self._name_by_content(resolutions, people)
         rebuilt: list[Section] = []
         for section, resolution in zip(self._sections, resolutions, strict=True):
@@ -246,6 +255,24 @@ class DocumentBuilder:
             for block in self._blocks
         )
         return tuple(rebuilt), blocks
+
+    def _drop_title(self, resolutions: list[Resolution]) -> None:
+        """A report's title names no section: "Child in Need Plan Review" is not its plan.
+
+        The title is the first heading, before any text, when it names a kind of document
+        and other headings follow; otherwise every section under it would inherit its name.
+        """
+        headed = [s for s in self._sections if s.heading]
+        if len(headed) < 3 or headed[0].block != 0:
+            return
+        first = headed[0]
+        name = re.split(r"\s[-–—]\s|:|\(", first.heading)[0].strip()
+        if first.level == 0 or (
+            _DOCUMENT_KIND.search(name) is not None
+            and len(name.split()) >= 3
+            and _NOT_A_TITLE.match(name) is None
+        ):
+            resolutions[first.index] = Resolution(None, why="the report's title")
 
     def _people(self) -> People:
         rows: dict[tuple[object, ...], list[tuple[str | None, str]]] = {}
@@ -291,6 +318,8 @@ class DocumentBuilder:
             ("analysis", reads_as_analysis, "reasoning about causes and their impact"),
         )
         for name, judge, what in judges:
+            if not candidates:
+                break
             if name in named or name not in self._map.names:
                 continue
             scored = [(judge(texts[section.index]), section) for section in candidates]

@@ -172,6 +172,7 @@ class HeadingResolver:
 
     def __init__(self, sections: SectionMap) -> None:
         self.map = sections
+        self._known: dict[str, bool] = {}
 
     def resolve(self, heading: str, people: People | None = None) -> Resolution:
         """Say which canonical section `heading` names, and why."""
@@ -230,7 +231,11 @@ class HeadingResolver:
 
     def names_a_section(self, heading: str) -> bool:
         """Say whether a heading names any section, before the report's people are known."""
-        return self.resolve(heading).canonical is not None
+        # Readers ask this of many lines, and a team's reports share most headings.
+        known = self._known.get(heading)
+        if known is None:
+            known = self._known[heading] = self.resolve(heading).canonical is not None
+        return known
 
 
 def _swap_people(text: str, people: People | None) -> tuple[str, str]:

@@ -272,7 +272,10 @@ def _from_row(row: list[tuple[str | None, str]], votes: _Votes) -> None:
     for label, text in row:
         text = text.strip()
         header = (label or "").lower()
-        if "name" in header and re.fullmatch(_FULL_NAME, text):
+        if label and "name" not in header and role_of(header) and re.fullmatch(_FULL_NAME, text):
+            # A form's "Mother | Donna Nowak" row: the label is the relationship.
+            name, role = text, role_of(header)
+        elif "name" in header and re.fullmatch(_FULL_NAME, text):
             name = text
             # "Child's name", "Mother's name": the label says who.
             role = role_of(header.replace("name", "")) or role
@@ -289,7 +292,7 @@ def _from_row(row: list[tuple[str | None, str]], votes: _Votes) -> None:
     if name is None:
         # No column labels: a name cell beside a relationship cell.
         cells = [text.strip() for _, text in row]
-        names = [cell for cell in cells if re.fullmatch(_FULL_NAME, cell)]
+        names = [cell for cell in cells if re.fullmatch(_FULL_NAME, cell) and not role_of(cell)]
         roles = [role_of(cell) for cell in cells if len(cell.split()) <= 4]
         known = [r for r in roles if r is not None]
         if len(names) == 1 and known:

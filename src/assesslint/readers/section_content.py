@@ -23,6 +23,7 @@ _SPEECH = (
     r"does not like|doesn't like|feels|felt|thinks|thought|said that|told me|told us"
 )
 _GENERIC_CHILD = r"(?:the (?:child|baby|children|young person)|he|she|they)"
+_CHILD_WORD = re.compile(r"\b(?:the (?:child|baby|children|young person)|him|her|he|she)\b", re.I)
 _QUOTE = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 _SEEN = re.compile(r"\b(?:i|we) (?:saw|observed|watched|noticed|heard|met)\b", re.IGNORECASE)
 _ANALYSIS = re.compile(
@@ -55,8 +56,11 @@ def child_voice_share(texts: Sequence[str], people: People) -> tuple[int, float]
     count = 0
     for text in texts:
         lowered = text.lower()
+        # "I saw Tomasz ...": seeing counts only when it is the child who was seen.
         seen_child = _SEEN.search(text) is not None and (
-            not names or any(name in lowered for name in names)
+            any(name in lowered for name in names)
+            if names
+            else _CHILD_WORD.search(text) is not None
         )
         if child.search(text) or seen_child or (_QUOTE.search(text) and child.search(text)):
             count += 1
