@@ -158,9 +158,10 @@ def test_two_part_headings_count_every_part(tmp_path: Path) -> None:
     unbalanced = by_text["How things are for the children (our analysis"]
     assert unbalanced["canonical"] == "analysis"
     assert "child-voice" in unbalanced["heading"]["also"]
+    # The narrower part names the section, and the broader one still counts.
     plan = by_text["Plan - the outcomes we agreed"]
-    assert plan["canonical"] == "plan"
-    assert "outcomes" in plan["heading"]["also"]
+    assert plan["canonical"] == "outcomes"
+    assert "plan" in plan["heading"]["also"]
     assert "part" in plan["heading"]["why"]
 
 
@@ -268,6 +269,11 @@ def test_a_word_the_report_writes_in_lower_case_is_not_a_name() -> None:
         ("Progress since the last review", "progress"),
         ("Fam\u00adily his\u200btory", "history"),
         ("Family\u00a0history", "history"),
+        ("Child's development: Health", "health"),
+        ("Parents' capacity: Basic care", "basic-care"),
+        ("What we think is happening", "analysis"),
+        ("Why is early help needed?", "reason"),
+        ("Manager's comments", "management"),
     ],
 )
 def test_resolver(resolver: HeadingResolver, heading: str, canonical: str) -> None:
@@ -287,6 +293,33 @@ def test_an_unintroduced_name_is_an_adult_once_the_children_are_known(
     assert with_children.canonical is not None
     assert with_children.canonical.name == "parent-views"
     assert "not introduced" in with_children.why
+
+
+def test_an_unintroduced_name_describing_a_child_is_the_childs_views(tmp_path: Path) -> None:
+    path = build(
+        tmp_path / "unintroduced.docx",
+        FAMILY,
+        p("Wayne's views", style="Heading1"),
+        p("Wayne was not invited to the review and has not been spoken to."),
+        p("How things are for Frankie", style="Heading1"),
+        p("Frankie had his two-year check in March and goes to nursery with his sister."),
+    )
+    found = canonical_of(path)
+    assert found["Wayne's views"] == "parent-views"
+    assert found["How things are for Frankie"] == "child-voice"
+
+
+def test_a_line_of_fields_after_a_bold_label_is_not_a_section(tmp_path: Path) -> None:
+    path = build(
+        tmp_path / "fields.docx",
+        p(
+            r("Family:", bold=True),
+            r(" Nowak\n"),
+            r("Review held:", bold=True),
+            r(" 15 April 2026 at the family hub with everyone who works with them"),
+        ),
+    )
+    assert headings(path) == []
 
 
 def test_a_professional_named_with_a_title_is_not_taken_for_the_child(

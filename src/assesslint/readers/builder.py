@@ -33,7 +33,11 @@ from assesslint.models import (
 from assesslint.readers.directives import LineDirective, line_suppressions
 from assesslint.readers.headings import HeadingResolver, Resolution, clean
 from assesslint.readers.people import People, find_people
-from assesslint.readers.section_content import reads_as_analysis, reads_as_child_voice
+from assesslint.readers.section_content import (
+    reads_as_about_a_child,
+    reads_as_analysis,
+    reads_as_child_voice,
+)
 from assesslint.readers.sections import SectionMap
 
 # Blocks are joined by a blank line, so a block never runs into the next one.
@@ -182,7 +186,8 @@ class DocumentBuilder:
         return (
             canonical is not None
             and not resolution.weak
-            and len(rest.split()) >= _MIN_PASSAGE_WORDS
+            # The first line: "Family: Saunders\nReview held: ..." is a group of fields.
+            and len(rest.strip().split("\n")[0].split()) >= _MIN_PASSAGE_WORDS
             and not (canonical.name == "plan" or "plan" in self._map.groups(canonical.name))
         )
 
@@ -228,6 +233,7 @@ class DocumentBuilder:
             for section in self._sections
         ]
         self._drop_title(resolutions)
+        self._check_unknown_names(resolutions)
         self._name_by_content(resolutions, people)
         rebuilt: list[Section] = []
         for section, resolution in zip(self._sections, resolutions, strict=True):
@@ -273,6 +279,32 @@ class DocumentBuilder:
             and _NOT_A_TITLE.match(name) is None
         ):
             resolutions[first.index] = Resolution(None, why="the report's title")
+
+    def _check_unknown_names(self, resolutions: list[Resolution]) -> None:
+        """A child's name the report never introduced, read as an adult's, is put right.
+
+        "How things are for Frankie" was read as an adult's views because Frankie is not
+        introduced; a section that describes a child (an age, school, "his sister") is the
+        child's views after all.
+        """
+        if "child-voice" not in self._map.names:
+            return
+        texts: dict[int, list[str]] = {}
+        for block in self._blocks:
+            resolution = resolutions[block.section.index]
+            if (
+                block.kind is not BlockKind.HEADING
+                and resolution.weak
+                and resolution.canonical is not None
+                and resolution.canonical.name == "parent-views"
+            ):
+                texts.setdefault(block.section.index, []).append(clean(block.text))
+        for index, found in texts.items():
+            if reads_as_about_a_child(found):
+                why = resolutions[index].why.replace("an adult of the family", "a child")
+                resolutions[index] = Resolution(
+                    self._map.section("child-voice"), why=f"{why}, as the section describes one"
+                )
 
     def _people(self) -> People:
         rows: dict[tuple[object, ...], list[tuple[str | None, str]]] = {}

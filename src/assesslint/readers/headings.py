@@ -22,6 +22,7 @@ spaces and hyphens) are normalised first.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -39,6 +40,20 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Capitalised words that begin headings or name things, not people.
 _NOT_A_NAME = frozenset(
     [
+        "manager",
+        "worker",
+        "teacher",
+        "officer",
+        "practitioner",
+        "visitor",
+        "chair",
+        "supervisor",
+        "doctor",
+        "nurse",
+        "head",
+        "lead",
+        "panel",
+        "conference",
         "what",
         "why",
         "how",
@@ -145,6 +160,7 @@ _NOT_A_NAME = frozenset(
 )
 _ONLY_CHILDREN = re.compile(r"the (?:child|children)[:.]?")
 _ABOUT_CHILD = "child-development"
+_VIEWS = "child-voice"
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "nurse", "pc", "dc", "sgt", "cllr"})
 
 
@@ -182,6 +198,7 @@ class HeadingResolver:
         # A name the report introduces decides whose section it is before any alias
         # does: "Kerry-Ann's views" are a parent's when Kerry-Ann is the mother.
         swapped, named = _swap_people(text, people)
+        children = people is not None and bool(people.names(Role.CHILD))
         whole = self.map.resolve(swapped) if named else None
         why = f"the heading names {named}" if whole is not None else ""
         if whole is None:
@@ -196,13 +213,20 @@ class HeadingResolver:
             if whole is not None and not (hits and hits[0][1]):
                 hits.insert(0, (text, False, whole))
             if hits:
-                first = hits[0][2]
-                also = tuple(dict.fromkeys(s for *_, s in hits[1:] if s.name != first.name))
+                first = self._narrowest([section for *_, section in hits])
+                also = tuple(dict.fromkeys(s for *_, s in hits if s.name != first.name))
                 which = " and ".join(f'"{part.strip()}"' for part, *_ in hits)
                 reason = f"each part of the heading counts ({which})"
                 if named:
                     reason += f"; the heading names {named}"
                 return Resolution(first, also, reason)
+        if whole is not None and whole.name == _VIEWS and children:
+            # The report introduces its children, so a name it does not introduce is more
+            # likely an adult's: "Wayne's views" are a parent's, though a child's name could
+            # stand there. The builder looks at what the section holds before it agrees.
+            adult = self._unknown_name(swapped, "the parent", "an adult of the family")
+            if adult is not None:
+                return dataclasses.replace(adult, weak=True)
         if whole is not None:
             return Resolution(whole, why=why)
         if (
@@ -215,19 +239,35 @@ class HeadingResolver:
             return Resolution(
                 self.map.section(_ABOUT_CHILD), why=f"the heading names {named}", weak=True
             )
-        children = people is not None and bool(people.names(Role.CHILD))
-        guessed, unknown = _swap_unknown_names(swapped, "the parent" if children else "the child")
-        if unknown:
-            for candidate in (guessed, *(part for part, _ in _parts(guessed))):
-                found = self.map.resolve(candidate) if candidate.strip() else None
-                if found is not None:
-                    # The report's children are introduced; a name it does not introduce
-                    # is more likely an adult's. With no children found, it is the child.
-                    who = "an adult of the family" if children else "the child"
-                    return Resolution(
-                        found, why=f'"{unknown}" is not introduced in the report; read as {who}'
-                    )
-        return _NONE
+        if not children:
+            # With no children introduced, a name in "What Ola said" is the child's.
+            return self._unknown_name(swapped, "the child", "the child") or _NONE
+        adult = self._unknown_name(swapped, "the parent", "an adult of the family")
+        return dataclasses.replace(adult, weak=True) if adult is not None else _NONE
+
+    def _unknown_name(self, text: str, noun: str, who: str) -> Resolution | None:
+        """Resolve a heading with an unintroduced name read as `noun`, or None."""
+        guessed, unknown = _swap_unknown_names(text, noun)
+        if not unknown:
+            return None
+        for candidate in (guessed, *(part for part, _ in _parts(guessed))):
+            found = self.map.resolve(candidate) if candidate.strip() else None
+            if found is not None:
+                return Resolution(
+                    found, why=f'"{unknown}" is not introduced in the report; read as {who}'
+                )
+        return None
+
+    def _narrowest(self, found: list[CanonicalSection]) -> CanonicalSection:
+        """The first section, or a narrower one that a later part names.
+
+        "Child's development: Health" is health, which is within the child's development.
+        """
+        first = found[0]
+        for other in found[1:]:
+            if first.name in self.map.groups(other.name):
+                return other
+        return first
 
     def names_a_section(self, heading: str) -> bool:
         """Say whether a heading names any section, before the report's people are known."""

@@ -78,3 +78,20 @@ def reads_as_analysis(texts: Sequence[str]) -> int:
     cues = sum(len(_ANALYSIS.findall(text)) for text in texts)
     blocks = sum(1 for text in texts if _ANALYSIS.search(text))
     return cues if cues >= _MIN_ANALYSIS_CUES and blocks >= min(2, len(texts)) else 0
+
+
+# What marks a person as one of the children: a young age, school or nursery, and the
+# family around them ("his sister", "her mum").
+_CHILD_CUE = re.compile(
+    r"\b(?:aged?\s+\d|\d{1,2}\s+months?|\d{1,2}-year-old|two-year check|"
+    r"(?:his|her|their) (?:mum|mummy|dad|daddy|mother|father|sister|brother|siblings?|"
+    r"nursery|school|teacher|class|cot|bottle|nappy|toys?)|nursery|reception class|"
+    r"year \d{1,2}\b|primary school|too young)",
+    re.IGNORECASE,
+)
+_MIN_CHILD_CUES = 2
+
+
+def reads_as_about_a_child(texts: Sequence[str]) -> bool:
+    """Say whether a section describes one of the children (age, school, family)."""
+    return sum(len(_CHILD_CUE.findall(text)) for text in texts) >= _MIN_CHILD_CUES
