@@ -331,3 +331,20 @@ def test_a_professional_named_with_a_title_is_not_taken_for_the_child(
 def test_clean_removes_what_copy_paste_brings() -> None:
     assert clean("Child\u2019s\u00a0views\u200b\ufeff") == "Child\u2019s views"
     assert clean("safe\u00adguarding non\u2011stop") == "safeguarding non-stop"
+
+
+def test_pasted_spaces_and_hyphens_do_not_hide_words(tmp_path: Path) -> None:
+    path = build(
+        tmp_path / "pasted.docx",
+        p("Plan", style="Heading1"),
+        p("We will review the plan going\u00a0forward and\u200bliaise with school."),
+        p("\u200b"),
+    )
+    dumped = json.loads(run_cli("dump", str(path), "--format", "json").output)
+    assert [b["text"] for b in dumped["blocks"]] == [
+        "Plan",
+        "We will review the plan going forward and liaise with school.",
+    ]
+    result = run_cli("check", str(path), "--format", "json", "--fail-on", "never")
+    matches = {f["match"] for f in json.loads(result.output)["files"][0]["findings"]}
+    assert {"going forward", "liaise"} <= matches

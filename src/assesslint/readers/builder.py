@@ -42,6 +42,12 @@ from assesslint.readers.sections import SectionMap
 
 # Blocks are joined by a blank line, so a block never runs into the next one.
 BLOCK_SEPARATOR = "\n\n"
+# Non-breaking and zero-width spaces, byte-order marks and non-breaking hyphens: each
+# replaced by one ordinary character (a soft hyphen, which joins a word, is kept).
+_SAME_LENGTH = {
+    **dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u200b\u2060\ufeff"), " "),
+    **dict.fromkeys(map(ord, "\u2010\u2011"), "-"),
+}
 # A bold "Label:" opens a section only when a passage follows it, not a value.
 _MIN_PASSAGE_WORDS = 8
 # A title ends with the kind of document it is ("Child in Need Plan Review").
@@ -158,7 +164,7 @@ class DocumentBuilder:
         header: bool = False,
     ) -> None:
         """Add a paragraph, list item or table cell to the open section."""
-        if not text.strip():
+        if not text.translate(_SAME_LENGTH).strip():
             return
         self._append(kind, text, source, self._current_section(), label=label, header=header)
 
@@ -400,6 +406,9 @@ class DocumentBuilder:
             self._parts.append(BLOCK_SEPARATOR)
             self._offset += len(BLOCK_SEPARATOR)
         start = self._offset
+        # Characters copy-paste brings, replaced one for one so offsets into the file
+        # still hold: rules then match "looked\u00a0after" as "looked after".
+        text = text.translate(_SAME_LENGTH)
         self._parts.append(text)
         self._offset += len(text)
         self._blocks.append(
