@@ -16,7 +16,6 @@ holds (`section_content`).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
@@ -241,7 +240,9 @@ class DocumentBuilder:
         self._drop_title(resolutions)
         self._check_unknown_names(resolutions)
         self._name_by_content(resolutions, people)
-        rebuilt: list[Section] = []
+        # The sections are settled here, before anything outside the builder sees them, so
+        # they are updated in place (parents come first) rather than copied with every
+        # block that points at them.
         for section, resolution in zip(self._sections, resolutions, strict=True):
             canonical = resolution.canonical
             groups: list[str] = []
@@ -249,24 +250,20 @@ class DocumentBuilder:
                 groups.extend(self._map.groups(canonical.name))
                 for other in resolution.also:
                     groups.extend((other.name, *self._map.groups(other.name)))
-            rebuilt.append(
-                dataclasses.replace(
-                    section,
-                    canonical=canonical.name if canonical else None,
-                    groups=tuple(
-                        name
-                        for name in dict.fromkeys(groups)
-                        if canonical is None or name != canonical.name
-                    ),
-                    parent=rebuilt[section.parent.index] if section.parent is not None else None,
-                    why=resolution.why,
-                )
+            settle = object.__setattr__
+            settle(section, "canonical", canonical.name if canonical else None)
+            settle(
+                section,
+                "groups",
+                tuple(
+                    name
+                    for name in dict.fromkeys(groups)
+                    if canonical is None or name != canonical.name
+                ),
             )
-        blocks = tuple(
-            dataclasses.replace(block, section=rebuilt[block.section.index])
-            for block in self._blocks
-        )
-        return tuple(rebuilt), blocks
+            settle(section, "why", resolution.why)
+            section.__post_init__()
+        return tuple(self._sections), tuple(self._blocks)
 
     def _drop_title(self, resolutions: list[Resolution]) -> None:
         """A report's title names no section: "Child in Need Plan Review" is not its plan.
@@ -316,7 +313,8 @@ class DocumentBuilder:
         rows: dict[tuple[object, ...], list[tuple[str | None, str]]] = {}
         texts: list[str] = []
         for block in self._blocks:
-            text = clean(block.text)
+            # Block text has had pasted spaces replaced already (`_append`).
+            text = block.text
             if block.kind is not BlockKind.HEADING:
                 texts.append(text)
             if block.source.table:

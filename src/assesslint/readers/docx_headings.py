@@ -134,8 +134,10 @@ class HeadingJudge:
         if para.styled_level is not None and words <= MAX_STYLED_WORDS:
             styled = HeadingKind.NUMBERED_STYLE if para.numbered else HeadingKind.STYLE
             return Verdict(styled, para.styled_level)
+        if not self._short(para, in_table):
+            return None
         kind = self._look(para)
-        if kind is None or not self._short(para, in_table):
+        if kind is None:
             return None
         known = self.names_section(para.text)
         if known:

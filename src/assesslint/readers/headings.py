@@ -189,9 +189,19 @@ class HeadingResolver:
     def __init__(self, sections: SectionMap) -> None:
         self.map = sections
         self._known: dict[str, bool] = {}
+        self._alone: dict[str, Resolution] = {}
 
     def resolve(self, heading: str, people: People | None = None) -> Resolution:
         """Say which canonical section `heading` names, and why."""
+        if people is not None:
+            return self._resolve(heading, people)
+        # Readers ask of headings before the people are known, often of the same text.
+        found = self._alone.get(heading)
+        if found is None:
+            found = self._alone[heading] = self._resolve(heading, None)
+        return found
+
+    def _resolve(self, heading: str, people: People | None) -> Resolution:
         text = clean(heading).strip()
         if not text:
             return _NONE

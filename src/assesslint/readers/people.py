@@ -71,7 +71,7 @@ _ROLE_NAME = re.compile(
 )
 # "Kyle Brennan, 25, Jodie's partner", "Lauren Ashworth - mother", "Ffion Rees, 7".
 _NAME_COMMA = re.compile(
-    rf"(?:^|[\n;•*-]\s*){_FULL_NAME}\s*(?:,|–|-|:)\s*(?:aged?\s*)?(?:(\d{{1,2}})\s*"
+    rf"\s*(?:[•*-]\s*)?{_FULL_NAME}\s*(?:,|–|-|:)\s*(?:aged?\s*)?(?:(\d{{1,2}})\s*"
     rf"(?:years?(?: old)?|yrs?|months?)?\s*(?:,|–|-|\)|$)\s*)?"
     rf"((?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*(?:'s|’s)\s+)?(?:(?:maternal|paternal|birth|step)\s+)?"
     rf"(?:{_PARENT_WORDS}|{_ADULT_WORDS}|{_CHILD_WORDS}))?",
@@ -242,7 +242,62 @@ class _Votes:
         return People(roles)
 
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+# Single words that can name a relationship: a paragraph without one introduces nobody
+# by relationship (multi-word ones end in one of these: "birth mother", "half-sister").
+_ROLE_WORDS = frozenset(
+    [
+        "mother",
+        "mum",
+        "mom",
+        "father",
+        "dad",
+        "stepfather",
+        "stepdad",
+        "stepmother",
+        "stepmum",
+        "step",
+        "parent",
+        "carer",
+        "partner",
+        "boyfriend",
+        "girlfriend",
+        "husband",
+        "wife",
+        "guardian",
+        "grandmother",
+        "grandfather",
+        "grandma",
+        "grandad",
+        "granddad",
+        "nan",
+        "nana",
+        "nanna",
+        "gran",
+        "grandparent",
+        "aunt",
+        "auntie",
+        "aunty",
+        "uncle",
+        "lodger",
+        "friend",
+        "child",
+        "son",
+        "daughter",
+        "baby",
+        "infant",
+        "brother",
+        "sister",
+        "sibling",
+        "grandson",
+        "granddaughter",
+        "twin",
+        "nephew",
+        "niece",
+        "person",
+    ]
+)
+_ANY_WORD = re.compile(r"[a-z]+")
+_AGE_HINT = re.compile(r"\bage|\bborn\b", re.IGNORECASE)
 
 
 def find_people(texts: Iterable[str], rows: Iterable[list[tuple[str | None, str]]]) -> People:
@@ -255,12 +310,12 @@ def find_people(texts: Iterable[str], rows: Iterable[list[tuple[str | None, str]
     votes = _Votes()
     for row in rows:
         _from_row(row, votes)
-    words: set[str] = set()
-    for text in texts:
+    kept = list(texts)
+    for text in kept:
         _from_text(text, votes)
-        words.update(_LOWER_WORD.findall(text))
     # A word the report also writes in lower case ("support", "ongoing") is not a name.
-    for word in words & votes.votes.keys():
+    whole = "\n".join(kept)
+    for word in [word for word in votes.votes if re.search(rf"\b{re.escape(word)}\b", whole)]:
         del votes.votes[word]
     return votes.people()
 
@@ -301,23 +356,31 @@ def _from_row(row: list[tuple[str | None, str]], votes: _Votes) -> None:
 
 
 def _from_text(text: str, votes: _Votes) -> None:
-    for match in _NAME_AGE.finditer(text):
+    if "(" not in text and not _AGE_HINT.search(text):
+        ages: Iterable[re.Match[str]] = ()
+    else:
+        ages = _NAME_AGE.finditer(text)
+    for match in ages:
         age = match.group(2) or match.group(3) or match.group(4)
         # "Isla (18 months)": an age in months or weeks is a baby's.
         in_months = re.search(r"months?|weeks?", match.group(0), re.IGNORECASE) is not None
         votes.add(match.group(1), Role.CHILD if in_months or not age else _age_role(age), 2)
-    for match in _NAME_COMMA.finditer(text):
+    starts = [0, *(i + 1 for i, ch in enumerate(text) if ch in "\n;")] if "\n" in text else [0]
+    commas = (_NAME_COMMA.match(text, start) for start in starts)
+    for match in (m for m in commas if m is not None):
         age, relation = match.group(2), match.group(3)
         if relation:
             votes.add(match.group(1), role_of(relation), weight=2)
         elif age:
             in_months = re.search(r"months?|weeks?", match.group(0), re.IGNORECASE) is not None
             votes.add(match.group(1), Role.CHILD if in_months else _age_role(age))
-    for match in _NAME_ROLE.finditer(text):
+    for match in _NAME_ROLE.finditer(text) if "(" in text else ():
         inside = match.group(2)
         # "Kyle (Ffion's brother)": the role is of the person named outside.
         votes.add(match.group(1), role_of(inside), weight=2)
-    for match in _ROLE_NAME.finditer(text):
+    # "his mum, Donna" is the costliest pattern; most paragraphs have no relationship word.
+    has_role = not _ROLE_WORDS.isdisjoint(_ANY_WORD.findall(text.lower()))
+    for match in _ROLE_NAME.finditer(text) if has_role else ():
         name = match.group(2)
         if name[0].isupper():
             votes.add(name, role_of(match.group(1)))
