@@ -232,7 +232,9 @@ class DocumentBuilder:
 
     def _resolved(self) -> tuple[tuple[Section, ...], tuple[Block, ...]]:
         """Name each section again, knowing the report's people and what sections hold."""
-        people = self._people()
+        # Finding the people reads every paragraph; most templates' headings name nobody.
+        needed = any(self._resolver.might_name_someone(s.heading) for s in self._sections)
+        people = self._people() if needed else None
         resolutions = [
             self._resolver.resolve(section.heading, people) if section.heading else Resolution(None)
             for section in self._sections
@@ -324,7 +326,7 @@ class DocumentBuilder:
                 rows.setdefault(key, []).append((label, text))
         return find_people(texts, rows.values())
 
-    def _name_by_content(self, resolutions: list[Resolution], people: People) -> None:
+    def _name_by_content(self, resolutions: list[Resolution], people: People | None) -> None:
         """Name the child's views or the analysis by content when no heading names them."""
         named = {
             name
@@ -341,6 +343,9 @@ class DocumentBuilder:
         ]
         if not candidates:
             return
+        if people is None and not {"child-voice", "analysis"} <= named:
+            people = self._people()
+        known = people or People({})
         texts: dict[int, list[str]] = {section.index: [] for section in candidates}
         for block in self._blocks:
             if block.kind is not BlockKind.HEADING and block.section.index in texts:
@@ -348,7 +353,7 @@ class DocumentBuilder:
         judges = (
             (
                 "child-voice",
-                lambda t: reads_as_child_voice(t, people),
+                lambda t: reads_as_child_voice(t, known),
                 "the child's words or what was seen of the child",
             ),
             ("analysis", reads_as_analysis, "reasoning about causes and their impact"),

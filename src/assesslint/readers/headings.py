@@ -279,6 +279,27 @@ class HeadingResolver:
                 return other
         return first
 
+    def might_name_someone(self, heading: str) -> bool:
+        """Say whether a heading may hold a name, so that the report's people are needed.
+
+        A capitalised word that is not a heading word ("What Tomasz told me"), a
+        possessive of one ("ELLIS'S VIEWS"), or capitals we cannot otherwise resolve.
+        """
+        text = clean(heading).strip()
+        words = _WORD.findall(text)
+        capitals = text.upper() == text
+        for index, word in enumerate(words):
+            base = re.sub(r"(?:'s|’s|s'|s’|')$", "", word)
+            if base.lower() in _NOT_A_NAME or base.lower() in _TITLES:
+                continue
+            possessive = base != word
+            if capitals:
+                if possessive:
+                    return True
+            elif _is_name_word(base) and (index > 0 or possessive):
+                return True
+        return capitals and len(words) > 1 and not self.names_a_section(heading)
+
     def names_a_section(self, heading: str) -> bool:
         """Say whether a heading names any section, before the report's people are known."""
         # Readers ask this of many lines, and a team's reports share most headings.
