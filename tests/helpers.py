@@ -5,7 +5,9 @@ from __future__ import annotations
 from click.testing import CliRunner, Result
 
 from assesslint.cli import main
-from assesslint.models import Document
+from assesslint.models import Block, BlockKind, Document
+from assesslint.readers import read_bytes
+from assesslint.readers.sections import SectionMap
 
 
 def outline(document: Document) -> list[tuple[str, str, str, str | None]]:
@@ -37,3 +39,15 @@ SMALL_REPORT = (
 def run_cli(*args: str, columns: int = 200) -> Result:
     """Run the `assesslint` command line in-process, at a fixed width."""
     return CliRunner().invoke(main, list(args), env={"COLUMNS": str(columns)})
+
+
+def read_text_report(text: str, sections: SectionMap) -> Document:
+    """Read `text` as a plain-text report, checking its spans."""
+    document = read_bytes(text.encode(), "report.txt", sections, suffix=".txt")
+    assert_spans_consistent(document)
+    return document
+
+
+def content_blocks(document: Document) -> list[Block]:
+    """Every block that is not a heading."""
+    return [block for block in document.blocks if block.kind is not BlockKind.HEADING]

@@ -5,16 +5,9 @@ from __future__ import annotations
 import pytest
 
 from assesslint.models import BlockKind, Document
-from assesslint.readers import read_bytes
 from assesslint.readers.sections import SectionMap
 
-from helpers import assert_spans_consistent
-
-
-def read(text: str, sections: SectionMap) -> Document:
-    document = read_bytes(text.encode(), "report.txt", sections, suffix=".txt")
-    assert_spans_consistent(document)
-    return document
+from helpers import read_text_report as read
 
 
 def kinds(document: Document) -> list[tuple[str, str]]:

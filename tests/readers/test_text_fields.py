@@ -5,21 +5,11 @@ from __future__ import annotations
 import pytest
 
 from assesslint.engine import Engine
-from assesslint.models import Block, BlockKind, Document, TableCell
-from assesslint.readers import read_bytes
+from assesslint.models import BlockKind, Document, TableCell
 from assesslint.readers.sections import SectionMap
 
-from helpers import assert_spans_consistent
-
-
-def read(text: str, sections: SectionMap) -> Document:
-    document = read_bytes(text.encode(), "report.txt", sections, suffix=".txt")
-    assert_spans_consistent(document)
-    return document
-
-
-def content(document: Document) -> list[Block]:
-    return [block for block in document.blocks if block.kind is not BlockKind.HEADING]
+from helpers import content_blocks as content
+from helpers import read_text_report as read
 
 
 def headings(document: Document) -> list[str]:

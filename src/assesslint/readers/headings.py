@@ -26,7 +26,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from assesslint.readers.people import People, Role
+from assesslint.readers.people import NOT_NAMES, People, Role
 from assesslint.readers.sections import CanonicalSection, SectionMap
 
 # Characters copy-paste brings that change nothing a reader sees.
@@ -38,7 +38,7 @@ _PASTE = {**_INVISIBLE, **_SPACES, **_HYPHENS}
 _PIECES = re.compile(r"\s*([()\[\]]|:|\?|;|\||\s[-–—]\s|\s[-–—]$|^[-–—]\s)\s*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Capitalised words that begin headings or name things, not people.
-_NOT_A_NAME = frozenset(
+_NOT_A_NAME = NOT_NAMES | frozenset(
     [
         "manager",
         "worker",
@@ -62,23 +62,6 @@ _NOT_A_NAME = frozenset(
         "when",
         "which",
         "about",
-        "our",
-        "my",
-        "your",
-        "their",
-        "his",
-        "her",
-        "the",
-        "a",
-        "an",
-        "and",
-        "of",
-        "in",
-        "for",
-        "to",
-        "with",
-        "at",
-        "on",
         "is",
         "are",
         "was",
@@ -88,30 +71,14 @@ _NOT_A_NAME = frozenset(
         "did",
         "has",
         "have",
-        "child",
-        "children",
         "young",
         "person",
-        "baby",
-        "mum",
-        "dad",
-        "mother",
-        "father",
-        "parent",
-        "parents",
-        "carer",
-        "carers",
         "family",
         "families",
         "professional",
         "professionals",
         "worker",
-        "social",
-        "school",
-        "nursery",
-        "health",
         "education",
-        "plan",
         "analysis",
         "views",
         "voice",
@@ -126,8 +93,6 @@ _NOT_A_NAME = frozenset(
         "think",
         "thinks",
         "matters",
-        "assessment",
-        "review",
         "signs",
         "safety",
         "danger",
@@ -139,18 +104,9 @@ _NOT_A_NAME = frozenset(
         "houses",
         "three",
         "world",
-        "my",
         "me",
         "i",
-        "we",
         "us",
-        "council",
-        "services",
-        "team",
-        "court",
-        "police",
-        "gp",
-        "nhs",
         "england",
         "wales",
         "scotland",

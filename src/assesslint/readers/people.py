@@ -85,7 +85,7 @@ _NAME_FIELD = re.compile(
 )
 
 # Words that look like names in these patterns but are not people.
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     [
         "the",
         "a",
@@ -218,7 +218,7 @@ def _age_role(age: str | None) -> Role | None:
 
 def _first(name: str) -> str | None:
     first = name.split()[0].strip("'’").lower()
-    return None if first in _NOT_NAMES or len(first) < 2 else first
+    return None if first in NOT_NAMES or len(first) < 2 else first
 
 
 class _Votes:
