@@ -246,11 +246,15 @@ class CoverageChecker(Checker):
         details: dict[str, object] = {"missing-section": options.section}
         if unknown:
             details["unrecognised-headings"] = unknown
+            which = (
+                "one of the report's headings is one I do not recognise, and it may be this section"
+                if unknown == 1
+                else f"{unknown} of the report's headings are ones I do not recognise, and"
+                " one of them may be this section"
+            )
             message = message.rstrip() + (
-                f" I looked for a heading that names it and for a section whose text reads"
-                f" like it, and found neither; but {unknown} of the report's headings are"
-                f" ones I do not know, and one of them may be it. If so, list that heading"
-                f" under `sections:` / `{options.section}:` in .assesslint.yaml"
+                f" No heading names it, but {which}. If so, add that heading to the"
+                f" `{options.section}` list under `sections` in .assesslint.yaml"
                 f" (`assesslint dump` shows how each heading was read)."
             )
         return Hit(
