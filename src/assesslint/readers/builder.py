@@ -30,7 +30,7 @@ from assesslint.models import (
     Suppression,
 )
 from assesslint.readers.directives import LineDirective, line_suppressions
-from assesslint.readers.headings import HeadingResolver, Resolution, clean
+from assesslint.readers.headings import SAME_LENGTH, HeadingResolver, Resolution, clean
 from assesslint.readers.people import People, find_people
 from assesslint.readers.section_content import (
     reads_as_about_a_child,
@@ -41,12 +41,6 @@ from assesslint.readers.sections import SectionMap
 
 # Blocks are joined by a blank line, so a block never runs into the next one.
 BLOCK_SEPARATOR = "\n\n"
-# Non-breaking and zero-width spaces, byte-order marks and non-breaking hyphens: each
-# replaced by one ordinary character (a soft hyphen, which joins a word, is kept).
-_SAME_LENGTH = {
-    **dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u200b\u2060\ufeff"), " "),
-    **dict.fromkeys(map(ord, "\u2010\u2011"), "-"),
-}
 # A bold "Label:" opens a section only when a passage follows it, not a value.
 _MIN_PASSAGE_WORDS = 8
 # A title ends with the kind of document it is ("Child in Need Plan Review").
@@ -163,7 +157,7 @@ class DocumentBuilder:
         header: bool = False,
     ) -> None:
         """Add a paragraph, list item or table cell to the open section."""
-        if not text.translate(_SAME_LENGTH).strip():
+        if not text.translate(SAME_LENGTH).strip():
             return
         self._append(kind, text, source, self._current_section(), label=label, header=header)
 
@@ -245,6 +239,7 @@ class DocumentBuilder:
         # The sections are settled here, before anything outside the builder sees them, so
         # they are updated in place (parents come first) rather than copied with every
         # block that points at them.
+        settle = object.__setattr__
         for section, resolution in zip(self._sections, resolutions, strict=True):
             canonical = resolution.canonical
             groups: list[str] = []
@@ -252,7 +247,6 @@ class DocumentBuilder:
                 groups.extend(self._map.groups(canonical.name))
                 for other in resolution.also:
                     groups.extend((other.name, *self._map.groups(other.name)))
-            settle = object.__setattr__
             settle(section, "canonical", canonical.name if canonical else None)
             settle(
                 section,
@@ -294,22 +288,27 @@ class DocumentBuilder:
         """
         if "child-voice" not in self._map.names:
             return
-        texts: dict[int, list[str]] = {}
-        for block in self._blocks:
-            resolution = resolutions[block.section.index]
-            if (
-                block.kind is not BlockKind.HEADING
-                and resolution.weak
-                and resolution.canonical is not None
-                and resolution.canonical.name == "parent-views"
-            ):
-                texts.setdefault(block.section.index, []).append(clean(block.text))
-        for index, found in texts.items():
+        guessed = {
+            index
+            for index, resolution in enumerate(resolutions)
+            if resolution.weak
+            and resolution.canonical is not None
+            and resolution.canonical.name == "parent-views"
+        }
+        for index, found in self._texts_of(guessed).items():
             if reads_as_about_a_child(found):
                 why = resolutions[index].why.replace("an adult of the family", "a child")
                 resolutions[index] = Resolution(
                     self._map.section("child-voice"), why=f"{why}, as the section describes one"
                 )
+
+    def _texts_of(self, sections: set[int]) -> dict[int, list[str]]:
+        """The text of each block (not headings) directly in the sections `sections`."""
+        texts: dict[int, list[str]] = {index: [] for index in sections}
+        for block in self._blocks:
+            if block.kind is not BlockKind.HEADING and block.section.index in texts:
+                texts[block.section.index].append(clean(block.text))
+        return texts
 
     def _people(self) -> People:
         rows: dict[tuple[object, ...], list[tuple[str | None, str]]] = {}
@@ -346,10 +345,7 @@ class DocumentBuilder:
         if people is None and not {"child-voice", "analysis"} <= named:
             people = self._people()
         known = people or People({})
-        texts: dict[int, list[str]] = {section.index: [] for section in candidates}
-        for block in self._blocks:
-            if block.kind is not BlockKind.HEADING and block.section.index in texts:
-                texts[block.section.index].append(clean(block.text))
+        texts = self._texts_of({section.index for section in candidates})
         judges = (
             (
                 "child-voice",
@@ -411,7 +407,7 @@ class DocumentBuilder:
         start = self._offset
         # Characters copy-paste brings, replaced one for one so offsets into the file
         # still hold: rules then match "looked\u00a0after" as "looked after".
-        text = text.translate(_SAME_LENGTH)
+        text = text.translate(SAME_LENGTH)
         self._parts.append(text)
         self._offset += len(text)
         self._blocks.append(

@@ -74,11 +74,14 @@ class _Emitter:
             return
         before = self.builder.block_count
         source = Source(paragraph=number or para.number, table=path)
+        split = False
         if header:
             self.builder.block(BlockKind.TABLE_CELL, para.text, source, header=True)
-        elif not self._heading(para, path, source):
-            if not path and self._lead_label(para, source, before):
-                return
+        elif self._heading(para, path, source):
+            pass
+        elif not path and self._lead_label(para, source):
+            split = True  # the heading and its text each have their own anchor
+        else:
             if para.is_list:
                 kind = BlockKind.LIST_ITEM
             elif path:
@@ -86,7 +89,8 @@ class _Emitter:
             else:
                 kind = BlockKind.PARAGRAPH
             self.builder.block(kind, para.text, source, label=label)
-        self._anchor_new_block(before, para.anchor())
+        if not split:
+            self._anchor_new_block(before, para.anchor())
         if para.comments:
             self.builder.attach_comments(para.comments)
 
@@ -100,29 +104,21 @@ class _Emitter:
             self.builder.implicit_heading(para.text, source, marked=verdict.kind.value)
         return True
 
-    def _lead_label(self, para: Para, source: Source, before: int) -> bool:
+    def _lead_label(self, para: Para, source: Source) -> bool:
         """Split "**Child's views:** Ola said ..." into a heading and its text."""
-        label = self.judge.lead_label(para)
-        if label is None:
+        found = self.judge.lead_label(para)
+        if found is None:
             return False
-        lead = len(para.raw) - len(para.raw.lstrip())
-        end = para.raw.index(label, lead) + len(label)
-        if not self.builder.starts_section(label, para.raw[end:]):
+        label, end = found
+        rest = para.raw[end:]
+        if not self.builder.starts_section(label, rest):
             return False
-        rest_lead = end + len(para.raw[end:]) - len(para.raw[end:].lstrip())
+        before = self.builder.block_count
         self.builder.implicit_heading(label, source, marked="bold label")
-        if para.element is not None:
-            self.anchors[self.builder.block_count - 1] = ParagraphAnchor(
-                para.element, para.pieces, lead
-            )
-        rest = para.raw[rest_lead:].rstrip()
-        self.builder.block(BlockKind.PARAGRAPH, rest, source)
-        if para.element is not None and self.builder.block_count > before + 1:
-            self.anchors[self.builder.block_count - 1] = ParagraphAnchor(
-                para.element, para.pieces, rest_lead
-            )
-        if para.comments:
-            self.builder.attach_comments(para.comments)
+        self._anchor_new_block(before, para.anchor())
+        before = self.builder.block_count
+        self.builder.block(BlockKind.PARAGRAPH, rest.strip(), source)
+        self._anchor_new_block(before, para.anchor(at=end + len(rest) - len(rest.lstrip())))
         return True
 
     def table(self, table: Table, path: tuple[TableCell, ...]) -> None:

@@ -52,7 +52,6 @@ _SENTENCE = re.compile(
     r"|went|goes|likes|loves|needs|attends|attended)\b"
 )
 _RELATIVES = frozenset({"that", "which", "who", "what", "how", "why", "when", "where", "if"})
-_NUMBERED_LABEL = re.compile(r"^\(?\d{1,2}(?:\.\d{1,2})*[.):]?\s+\S")
 
 
 class HeadingKind(Enum):
@@ -173,18 +172,12 @@ class HeadingJudge:
             return HeadingKind.LABEL
         return None
 
-    def lead_label(self, para: Para) -> str | None:
-        """The bold "Label:" a paragraph starts with, or None."""
-        length = para.look.lead_bold
-        if not length:
+    def lead_label(self, para: Para) -> tuple[str, int] | None:
+        """The bold "Label:" a paragraph starts with and where it ends in `raw`, or None."""
+        end = para.look.lead_bold
+        if not end:
             return None
-        lead = len(para.raw) - len(para.raw.lstrip())
-        label = para.raw[lead:length].strip()
+        label = para.raw[:end].strip()
         if not label or len(label.split()) > MAX_LOOK_WORDS or "\n" in label:
             return None
-        return label
-
-
-def is_numbered_label(text: str) -> bool:
-    """Say whether text starts with a typed section number ("2.", "3.1")."""
-    return bool(_NUMBERED_LABEL.match(text))
+        return label, end

@@ -78,13 +78,17 @@ class Para:
     # A heading style that also carries list numbering ("1. Reason for referral").
     numbered: bool = False
 
-    def anchor(self, whole: bool = False) -> ParagraphAnchor | None:
-        """Where this paragraph's text is in the XML, or None for text made up here."""
+    def anchor(self, whole: bool = False, at: int | None = None) -> ParagraphAnchor | None:
+        """Where this paragraph's text is in the XML, or None for text made up here.
+
+        The block's text starts at offset `at` of `raw` (by default, where the trimmed
+        text starts).
+        """
         # Paragraphs read from an embedded chunk are made here and have no place in the
         # file's XML for `annotate` to comment on.
         if self.element is None or self.element.getparent() is None:
             return None
-        lead = len(self.raw) - len(self.raw.lstrip())
+        lead = len(self.raw) - len(self.raw.lstrip()) if at is None else at
         return ParagraphAnchor(self.element, self.pieces, lead, whole)
 
     @property

@@ -67,11 +67,6 @@ class TextCollector:
         """The paragraph's text as read so far."""
         return "".join(piece for piece, _ in self.pieces)
 
-    def bold(self) -> bool:
-        """Say whether every visible piece is bold."""
-        visible = [fmt.bold for piece, fmt in self.pieces if piece.strip()]
-        return bool(visible) and all(visible)
-
     def look(self) -> Look:
         """Summarise the formatting of the visible text."""
         visible = [(piece, fmt) for piece, fmt in self.pieces if piece.strip()]

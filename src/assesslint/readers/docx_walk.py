@@ -151,11 +151,12 @@ class Walker:
             )
         collector = self.runs.collect(p, style)
         text = collector.text()
+        look = collector.look()
         if styled_level is not None and styled_level >= 1 and text.strip():
             self.has_styled_headings = True
         return Para(
             raw=text,
-            bold=collector.bold(),
+            bold=look.bold,
             styled_level=styled_level,
             # Word's multilevel list linked to Heading 1-3 numbers the headings: they are
             # headings that carry a number, not list items.
@@ -167,7 +168,7 @@ class Walker:
             comments=frozenset(collector.comments),
             element=p,
             pieces=tuple(collector.sources),
-            look=collector.look(),
+            look=look,
         )
 
     # --- tables ----------------------------------------------------------------------

@@ -6,18 +6,20 @@ are freer than any list, so the resolver tries, in order, and keeps the reason i
 1. the heading with the report's own people put in their place ("What Tomasz told me" is
    "what the child told me" when Tomasz is a child of the family; "Donna's views" is "the
    parent's views" when Donna is the mother); several names of one kind become the plural
-   ("What Samira and Tariq told me": the parents);
-2. the whole heading against the aliases ("Family history");
-3. each part of a heading with two parts ("Analysis: what this means for Theo", "How
+   ("What Samira and Tariq told me": the parents); failing that, the heading as written;
+2. each part of a heading with two parts ("Analysis: what this means for Theo", "How
    things are for the children (our analysis)", "Next steps? Goals"): parts are split at
    ":", "?", ";", "|", dashes between spaces and brackets (an unbalanced bracket too).
-   The first part that names a section gives the canonical name; every other part that
-   names one is kept too, so the section answers to all of them;
-4. a capitalised word the report does not introduce, in a heading shaped like a person's
-   views ("What Ola said"), is taken to be the child.
+   A bracketed part that names a section comes first ("What I think (analysis)"), a
+   narrower part beats the broader one it is within ("Child's development: Health"),
+   and every other part that names a section is kept too, so the section answers to all;
+3. a capitalised word the report does not introduce ("What Ola said", "Wayne's views"):
+   read as the child when the report introduces no children, and otherwise as an adult of
+   the family, marked `weak` so that the builder can look at what the section holds.
 
 Copy-paste characters (zero-width spaces, soft hyphens, a byte-order mark, non-breaking
-spaces and hyphens) are normalised first.
+spaces and hyphens) are normalised first; `SAME_LENGTH` replaces the visible ones one for
+one, for block text whose offsets must hold.
 """
 
 from __future__ import annotations
@@ -29,11 +31,25 @@ from dataclasses import dataclass
 from assesslint.readers.people import NOT_NAMES, People, Role
 from assesslint.readers.sections import CanonicalSection, SectionMap
 
-# Characters copy-paste brings that change nothing a reader sees.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\t"), " ")
-_HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011"), "-")
-_PASTE = {**_INVISIBLE, **_SPACES, **_HYPHENS}
+# Characters copy-paste brings. Non-breaking and narrow spaces, non-breaking hyphens;
+# zero-width spaces, word joiners and byte-order marks, which separate words; and the
+# soft hyphen and zero-width (non-)joiners, which sit inside a word.
+_SPACES = "\u00a0\u202f\u2007\u2009\u200a"
+_HYPHENS = "\u2010\u2011"
+_BREAKS = "\u200b\u2060\ufeff"
+_INSIDE_WORDS = "\u00ad\u200c\u200d"
+# One for one, so that offsets into the file still hold (block text).
+SAME_LENGTH = {
+    **dict.fromkeys(map(ord, _SPACES + _BREAKS), " "),
+    **dict.fromkeys(map(ord, _HYPHENS), "-"),
+}
+# For headings, where only the words matter.
+_PASTE = {
+    **dict.fromkeys(map(ord, _SPACES + "\t"), " "),
+    **dict.fromkeys(map(ord, _HYPHENS), "-"),
+    **dict.fromkeys(map(ord, _BREAKS + _INSIDE_WORDS), None),
+}
+_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’|')$")
 
 _PIECES = re.compile(r"\s*([()\[\]]|:|\?|;|\||\s[-–—]\s|\s[-–—]$|^[-–—]\s)\s*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -144,7 +160,6 @@ class HeadingResolver:
 
     def __init__(self, sections: SectionMap) -> None:
         self.map = sections
-        self._known: dict[str, bool] = {}
         self._alone: dict[str, Resolution] = {}
 
     def resolve(self, heading: str, people: People | None = None) -> Resolution:
@@ -245,10 +260,9 @@ class HeadingResolver:
         words = _WORD.findall(text)
         capitals = text.upper() == text
         for index, word in enumerate(words):
-            base = re.sub(r"(?:'s|’s|s'|s’|')$", "", word)
+            base, possessive = _split_possessive(word)
             if base.lower() in _NOT_A_NAME or base.lower() in _TITLES:
                 continue
-            possessive = base != word
             if capitals:
                 if possessive:
                     return True
@@ -258,11 +272,7 @@ class HeadingResolver:
 
     def names_a_section(self, heading: str) -> bool:
         """Say whether a heading names any section, before the report's people are known."""
-        # Readers ask this of many lines, and a team's reports share most headings.
-        known = self._known.get(heading)
-        if known is None:
-            known = self._known[heading] = self.resolve(heading).canonical is not None
-        return known
+        return self.resolve(heading).canonical is not None
 
 
 def _swap_people(text: str, people: People | None) -> tuple[str, str]:
@@ -273,12 +283,11 @@ def _swap_people(text: str, people: People | None) -> tuple[str, str]:
 
     def swap(match: re.Match[str]) -> str:
         word = match.group(0)
-        base = re.sub(r"(?:'s|’s|s'|s’|')$", "", word)
+        base, possessive = _split_possessive(word)
         role = people.role(base)
         if role is None:
             return word
         named.append((base, role))
-        possessive = word[len(base) :]
         # Other adults of the family (a grandmother, an aunt) give the family's views too.
         noun = "child" if role is Role.CHILD else "parent"
         return f"the {noun}{possessive.replace('’', chr(39))}"
@@ -323,30 +332,25 @@ def _is_name_word(word: str) -> bool:
     return all(part[:1].isupper() and part[1:].islower() for part in word.split("-") if part)
 
 
+def _split_possessive(word: str) -> tuple[str, str]:
+    """Split "Ffion's" into ("Ffion", "'s"); a word with no possessive keeps "" ."""
+    base = _POSSESSIVE.sub("", word)
+    return base, word[len(base) :]
+
+
 def _swap_unknown_names(text: str, noun: str) -> tuple[str, str]:
     """Put `noun` in place of the first capitalised word that looks like a first name."""
     words = list(_WORD.finditer(text))
-    unknown = ""
-    pieces: list[str] = []
-    last = 0
     for index, match in enumerate(words):
-        word = match.group(0)
-        base = re.sub(r"(?:'s|’s|s'|s’|')$", "", word)
-        possessive = word[len(base) :]
+        base, possessive = _split_possessive(match.group(0))
         after_title = index > 0 and words[index - 1].group(0).lower().rstrip(".") in _TITLES
-        looks_named = (
+        if (
             not after_title
             and base.lower() not in _TITLES
             and _is_name_word(base)
             and base.lower() not in _NOT_A_NAME
             and (index > 0 or bool(possessive))
-        )
-        if looks_named and not unknown:
-            unknown = base
-            pieces.append(text[last : match.start()])
-            pieces.append(noun + possessive.replace("’", "'"))
-            last = match.end()
-    if not unknown:
-        return text, ""
-    pieces.append(text[last:])
-    return "".join(pieces), unknown
+        ):
+            swapped = noun + possessive.replace("’", "'")
+            return text[: match.start()] + swapped + text[match.end() :], base
+    return text, ""

@@ -50,10 +50,7 @@ _ROLE_WORD = re.compile(
     rf"(?P<parent>{_PARENT_WORDS})\b|\b(?P<adult>{_ADULT_WORDS})\b|\b(?P<child>{_CHILD_WORDS})\b",
     re.IGNORECASE,
 )
-_AGE = re.compile(
-    r"\b(?:aged?\s*)?(\d{1,2})\s*(?:years?|yrs?|y/o|months?|weeks?)?\b|\b(?:dob|d\.o\.b|born)\b",
-    re.IGNORECASE,
-)
+_IN_MONTHS = re.compile(r"months?|weeks?", re.IGNORECASE)
 _DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](\d{2}|\d{4})\b|\b(19|20)\d{2}\b")
 
 # "Ffion (7)", "Ffion (age 7)", "Ffion, aged 7", "Ffion (born March 2019)", "Ffion (DOB ...".
@@ -216,6 +213,15 @@ def _age_role(age: str | None) -> Role | None:
     return Role.CHILD if int(age) < 18 else Role.ADULT
 
 
+def _stated_age_role(introduction: str, age: str | None) -> Role | None:
+    """The role an introduction's age gives; "Isla (18 months)": months are a baby's."""
+    if age is None:
+        return None
+    if _IN_MONTHS.search(introduction):
+        return Role.CHILD
+    return _age_role(age)
+
+
 def _first(name: str) -> str | None:
     first = name.split()[0].strip("'’").lower()
     return None if first in NOT_NAMES or len(first) < 2 else first
@@ -327,9 +333,10 @@ def _from_row(row: list[tuple[str | None, str]], votes: _Votes) -> None:
     for label, text in row:
         text = text.strip()
         header = (label or "").lower()
-        if label and "name" not in header and role_of(header) and re.fullmatch(_FULL_NAME, text):
+        labelled = role_of(header) if label and "name" not in header else None
+        if labelled is not None and re.fullmatch(_FULL_NAME, text):
             # A form's "Mother | Donna Nowak" row: the label is the relationship.
-            name, role = text, role_of(header)
+            name, role = text, labelled
         elif "name" in header and re.fullmatch(_FULL_NAME, text):
             name = text
             # "Child's name", "Mother's name": the label says who.
@@ -362,18 +369,15 @@ def _from_text(text: str, votes: _Votes) -> None:
         ages = _NAME_AGE.finditer(text)
     for match in ages:
         age = match.group(2) or match.group(3) or match.group(4)
-        # "Isla (18 months)": an age in months or weeks is a baby's.
-        in_months = re.search(r"months?|weeks?", match.group(0), re.IGNORECASE) is not None
-        votes.add(match.group(1), Role.CHILD if in_months or not age else _age_role(age), 2)
+        votes.add(match.group(1), _stated_age_role(match.group(0), age) or Role.CHILD, 2)
     starts = [0, *(i + 1 for i, ch in enumerate(text) if ch in "\n;")] if "\n" in text else [0]
     commas = (_NAME_COMMA.match(text, start) for start in starts)
     for match in (m for m in commas if m is not None):
         age, relation = match.group(2), match.group(3)
         if relation:
             votes.add(match.group(1), role_of(relation), weight=2)
-        elif age:
-            in_months = re.search(r"months?|weeks?", match.group(0), re.IGNORECASE) is not None
-            votes.add(match.group(1), Role.CHILD if in_months else _age_role(age))
+        else:
+            votes.add(match.group(1), _stated_age_role(match.group(0), age))
     for match in _NAME_ROLE.finditer(text) if "(" in text else ():
         inside = match.group(2)
         # "Kyle (Ffion's brother)": the role is of the person named outside.

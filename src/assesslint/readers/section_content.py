@@ -24,7 +24,6 @@ _SPEECH = (
 )
 _GENERIC_CHILD = r"(?:the (?:child|baby|children|young person)|he|she|they)"
 _CHILD_WORD = re.compile(r"\b(?:the (?:child|baby|children|young person)|him|her|he|she)\b", re.I)
-_QUOTE = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 _SEEN = re.compile(r"\b(?:i|we) (?:saw|observed|watched|noticed|heard|met)\b", re.IGNORECASE)
 _ANALYSIS = re.compile(
     r"\b(?:because|as a result|this means|which means|means that|the impact (?:of|on)|"
@@ -52,7 +51,7 @@ def child_voice_share(texts: Sequence[str], people: People) -> tuple[int, float]
     if not texts:
         return 0, 0.0
     child = _child_pattern(people)
-    names = [name for name in people.names(Role.CHILD)]
+    names = people.names(Role.CHILD)
     count = 0
     for text in texts:
         lowered = text.lower()
@@ -62,7 +61,7 @@ def child_voice_share(texts: Sequence[str], people: People) -> tuple[int, float]
             if names
             else _CHILD_WORD.search(text) is not None
         )
-        if child.search(text) or seen_child or (_QUOTE.search(text) and child.search(text)):
+        if seen_child or child.search(text):
             count += 1
     return count, count / len(texts)
 
