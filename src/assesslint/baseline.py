@@ -17,6 +17,7 @@ from pathlib import Path
 
 from assesslint import __version__
 from assesslint.models import FileResult
+from assesslint.regular_file import read_regular_text
 
 SCHEMA = "assesslint-baseline/v1"
 
@@ -52,7 +53,7 @@ def render(results: Sequence[FileResult], baseline_path: Path) -> str:
 def load(path: Path) -> Counter[Key]:
     """Read a baseline file, raising `BaselineError` with a clear reason."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular_text(path))
     except FileNotFoundError:
         raise BaselineError(
             f"{path}: there is no baseline file here; make one with "

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assesslint.regular_file import read_regular_text
 from assesslint.yamlfile import MarkedDict, MarkedList, YamlError, load_yaml
 
 CONFIG_NAMES = (".assesslint.yaml", ".assesslint.yml")
@@ -80,7 +81,7 @@ def find_config_file(start: Path) -> Path | None:
 
 def _pyproject_table(path: Path) -> dict[str, Any] | None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular_text(path))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     table = data.get("tool", {}).get("assesslint")
@@ -104,7 +105,7 @@ def load_config(path: Path) -> Config:
 
 def _load_pyproject(path: Path) -> Config:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_text(path)
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError([YamlError(path, 1, 1, f"cannot read the file: {error}")]) from None

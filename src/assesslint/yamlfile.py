@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from assesslint.regular_file import read_regular_text
+
 
 class YamlError(Exception):
     """A mistake in a YAML file, located at a 1-based line and column."""
@@ -127,7 +129,7 @@ def parse_yaml(text: str, path: str | Path) -> Any:
 def load_yaml(path: str | Path) -> Any:
     """Read and parse a YAML file, raising `YamlError` for unreadable or invalid files."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_regular_text(path, "utf-8-sig")
     except UnicodeDecodeError:
         raise YamlError(path, 1, 1, "the file is not UTF-8 text; save it as UTF-8") from None
     except OSError as error:

@@ -18,6 +18,7 @@ from assesslint.readers.docx import read_docx
 from assesslint.readers.sections import SectionMap
 from assesslint.readers.sniff import Kind, sniff
 from assesslint.readers.text import read_text
+from assesslint.regular_file import FileTooLarge, NotRegularFile, read_regular
 
 DOCX_SUFFIXES = frozenset({".docx", ".docm", ".dotx", ".dotm"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -61,15 +62,21 @@ def read_document(path: str | Path, sections: SectionMap) -> Document:
 
 
 def read_limited(path: Path) -> bytes:
-    """Return a file's bytes, refusing folders, missing files and files over the size limit."""
+    """Return a file's bytes, or a `ReadError` for anything that is not a readable report.
+
+    Folders, pipes, devices, missing files and files over the size limit are refused (see
+    `regular_file`: a named pipe is refused, never waited on).
+    """
     try:
-        if path.is_dir():
-            raise ReadError(ReadErrorCode.UNREADABLE, "this is a folder, not a file.")
-        size = path.stat().st_size
-        if size > limits.MAX_FILE_BYTES:
-            raise _too_large(size)
-        with path.open("rb") as stream:
-            return stream.read(limits.MAX_FILE_BYTES + 1)
+        data = read_regular(path, limits.MAX_FILE_BYTES)
+    except FileTooLarge as error:
+        raise _too_large(error.size) from None
+    except NotRegularFile as error:
+        raise ReadError(
+            ReadErrorCode.UNREADABLE,
+            f"this is {error.kind}, not an ordinary file, so it was not read (reading it "
+            "could wait for ever or never end). Check the report file itself.",
+        ) from None
     except FileNotFoundError:
         raise ReadError(
             ReadErrorCode.NOT_FOUND,
@@ -82,12 +89,17 @@ def read_limited(path: Path) -> bytes:
             "you do not have permission to read this file. Ask whoever manages the folder "
             "for read access, or check a copy.",
         ) from None
+    except IsADirectoryError:
+        raise ReadError(ReadErrorCode.UNREADABLE, "this is a folder, not a file.") from None
     except OSError as error:
         raise ReadError(
             ReadErrorCode.UNREADABLE,
             f"the file cannot be opened ({error.strerror or type(error).__name__}). If it is "
             "open in another program or on a network drive that has gone away, try again.",
         ) from None
+    if len(data) > limits.MAX_FILE_BYTES:
+        raise _too_large(len(data))
+    return data
 
 
 def read_bytes(data: bytes, path: str, sections: SectionMap, suffix: str = "") -> Document:
