@@ -12,6 +12,7 @@ used.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import sys
 import threading
@@ -31,6 +32,20 @@ def status_of(code: object) -> int:
     return 1
 
 
+def _stdout_lost(error: OSError) -> NoReturn:
+    if not isinstance(error, BrokenPipeError):
+        with contextlib.suppress(OSError):
+            reason = error.strerror or type(error).__name__
+            print(
+                f"error: standard output could not be written ({reason}); the output is "
+                "incomplete. Write it to a file with -o on a drive with space.",
+                file=sys.stderr,
+                flush=True,
+            )
+    # Nothing more can reach standard output, so Python's own exit must not try again.
+    os._exit(2)
+
+
 def run_then_leave(command: Callable[[], object]) -> NoReturn:
     """Call `command` (a click command in standalone mode) and exit with its status.
 
@@ -44,10 +59,12 @@ def run_then_leave(command: Callable[[], object]) -> NoReturn:
         status = status_of(stop.code)
     try:
         sys.stdout.flush()
+    except OSError as error:
+        # The last of the output could not be written (a full disk, a closed pipe): the
+        # output is incomplete, which is exit 2 whatever the findings were.
+        _stdout_lost(error)
+    with contextlib.suppress(OSError):
         sys.stderr.flush()
-    except OSError:
-        # A closed pipe or a full disk: let Python's own exit report it as it always has.
-        sys.exit(status)
     if threading.active_count() > 1 or sys.getprofile() or sys.gettrace():
         sys.exit(status)
     atexit._run_exitfuncs()
