@@ -8,7 +8,9 @@ it is marked «like this».
 
 The layout is worked out once, as indented lines of styled pieces; rich prints them on a
 terminal, and plain text (files and pipes) is wrapped here, which is ten times faster
-than rich for the same output.
+than rich for the same output. Every piece passes through `printable_prose` on its way
+out, so no control character from a report (or its path, escaped with `printable` first)
+reaches the terminal, and each line stays one line.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from assesslint.models import FileResult, Finding, Severity
+from assesslint.printable import printable, printable_prose
 from assesslint.summary import Summary
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -43,7 +46,7 @@ _BLANK = _Line()
 
 
 def _heading(result: FileResult) -> _Line:
-    pieces = [(result.path, "bold")]
+    pieces = [(printable(result.path), "bold")]
     if result.error is None:
         count = len(result.findings)
         detail = f"{result.words:,} words, " + (
@@ -133,7 +136,7 @@ def render(results: Sequence[FileResult], console: Console, closing: bool = True
     """Print a run's results, ending with the summary sentence unless `closing` is False."""
     colour = console.is_terminal and console.color_system is not None
     for line in _lines(results, colour, closing):
-        text = Text.assemble(*line.pieces)
+        text = Text.assemble(*((printable_prose(piece), style) for piece, style in line.pieces))
         if not line.wrap:
             console.print(text, overflow="ignore", crop=False, no_wrap=True)
         elif line.indent:
@@ -171,16 +174,16 @@ def _breaks(text: str, width: int) -> Iterator[int]:
 
 
 def _wrapped(line: _Line, width: int) -> Iterator[str]:
-    text = "".join(piece for piece, _ in line.pieces)
+    # Tabs and line breaks are spaces by now, so the line is wrapped as one paragraph.
+    text = printable_prose("".join(piece for piece, _ in line.pieces))
     margin = " " * line.indent
     if not line.wrap:
         yield (margin + text).rstrip()
         return
-    for paragraph in text.expandtabs(8).split("\n"):
-        edges = [0, *_breaks(paragraph, max(width - line.indent, 1)), len(paragraph)]
-        for start, end in itertools.pairwise(edges):
-            row = paragraph[start:end].rstrip()
-            yield margin + row if row else ""
+    edges = [0, *_breaks(text, max(width - line.indent, 1)), len(text)]
+    for start, end in itertools.pairwise(edges):
+        row = text[start:end].rstrip()
+        yield margin + row if row else ""
 
 
 def render_plain(results: Sequence[FileResult], width: int = 100, closing: bool = True) -> str:

@@ -1,7 +1,9 @@
 """The team summary as text: reports worst first, the commonest problems, practice areas.
 
 Printed by `assesslint check` after the findings when more than one file was checked,
-and by `assesslint report` when no other output is asked for.
+and by `assesslint report` when no other output is asked for. File names are shown with
+`printable` (a name could hold a terminal's control sequences) in rich `Text`, so brackets
+in a name are shown, never read as rich markup.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from assesslint.printable import printable
 from assesslint.report.team import TeamSummary
 
 MOST_RULES = 10
@@ -27,14 +30,14 @@ def renderable(team: TeamSummary, colour: bool = True) -> RenderableType:
         files.add_column(name, justify="right")
     files.add_column("Report, and its commonest problems", overflow="fold", ratio=1)
     for line in team.files:
-        cell = Text(line.path)
+        cell = Text(printable(line.path))
         problems = "\n".join(f"  {rule} ×{count}" for rule, count in line.commonest)
         cell.append("\n" + (problems or "  no problems found"), style="dim" if colour else "")
         files.add_row(
             str(line.errors), str(line.warnings), str(line.infos), f"{line.words:,}", cell
         )
     for problem in team.unreadable:
-        cell = Text(problem.path)
+        cell = Text(printable(problem.path))
         cell.append(f"\n  could not be read ({problem.code})", style="bold red" if colour else "")
         files.add_row("-", "-", "-", "-", cell)
     parts += [files, Text()]
