@@ -1,10 +1,14 @@
-"""Show how a report was read: its blocks, their kinds and sections (`assesslint dump`).
+r"""Show how a report was read: its blocks, their kinds and sections (`assesslint dump`).
 
 QA teams use this to see how their template is read and which heading aliases they need
 to add, so every block is shown with the section it landed in and that section's canonical
 name, and every heading with how it was recognised (a style, bold, capitals, a table label,
 ...) and why it got its canonical name (an alias, a name from the report, each part of a
 two-part heading, or what the section holds).
+
+The table shows report text and the path with `printable_prose` and `printable`, in rich
+`Text` (never markup), so control characters are shown as escapes and brackets as they
+are. The JSON keeps every character, the controls in JSON's own escapes (`\u001b`).
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ import json
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from assesslint.models import Block, BlockKind, Document
+from assesslint.printable import printable, printable_json, printable_prose
 
 _PREVIEW_CHARS = 100
 
@@ -52,7 +58,7 @@ def dump_data(document: Document) -> dict[str, Any]:
 
 def render_json(document: Document) -> str:
     """Render the dump as JSON."""
-    return json.dumps(dump_data(document), ensure_ascii=False, indent=2)
+    return printable_json(json.dumps(dump_data(document), ensure_ascii=False, indent=2))
 
 
 def _canonical(block: Block) -> Text:
@@ -72,7 +78,10 @@ def _canonical(block: Block) -> Text:
 def render_table(document: Document, console: Console) -> None:
     """Print the dump as a table."""
     table = Table(
-        title=f"{document.path} ({document.format}, {document.words} words)",
+        title=Text(
+            f"{printable(document.path)} ({document.format}, {document.words} words)",
+            style="table.title",
+        ),
         show_lines=False,
         expand=False,
     )
@@ -83,7 +92,7 @@ def render_table(document: Document, console: Console) -> None:
     table.add_column("Where", style="dim")
     table.add_column("Text", overflow="fold")
     for block in document.blocks:
-        preview = block.text.replace("\n", " ")
+        preview = block.text
         if len(preview) > _PREVIEW_CHARS:
             preview = preview[: _PREVIEW_CHARS - 1] + "…"
         kind = block.kind.value + (" (header)" if block.header else "")
@@ -92,10 +101,10 @@ def render_table(document: Document, console: Console) -> None:
         table.add_row(
             str(block.index),
             Text(kind, style="bold" if block.kind.value == "heading" else ""),
-            Text(block.section.heading or "(before the first heading)"),
+            Text(printable_prose(block.section.heading or "(before the first heading)")),
             _canonical(block),
             block.source.describe(),
-            Text(preview),
+            Text(printable_prose(preview)),
         )
     console.print(table)
     headings = [block for block in document.blocks if block.kind is BlockKind.HEADING]
@@ -111,14 +120,14 @@ def render_table(document: Document, console: Console) -> None:
             section = block.section
             why.add_row(
                 str(block.index),
-                Text(block.text),
+                Text(printable_prose(block.text)),
                 Text(section.marked or "-"),
                 _canonical(block),
                 Text(
-                    section.why or "no alias, name or content matched",
+                    printable_prose(section.why or "no alias, name or content matched"),
                     style="" if section.why else "yellow",
                 ),
             )
         console.print(why)
     for notice in document.notices:
-        console.print(f"[yellow]Note:[/yellow] {notice}")
+        console.print(f"[yellow]Note:[/yellow] {escape(printable_prose(notice))}")
