@@ -1,8 +1,15 @@
-"""`--format junit`: JUnit XML, which most CI systems show as test results.
+r"""`--format junit`: JUnit XML, which most CI systems show as test results.
 
 Each report is a test suite. Each finding is a failing test case named by its rule and
 place; a report with no findings is one passing case; a report that could not be read is
 one case in error.
+
+The file stays well-formed XML 1.0 whatever a report or a file name holds. Characters XML
+cannot hold at all, even as references (most C0 controls, lone surrogates from a
+non-UTF-8 file name), are shown as `printable` shows them (`\x1b`). Characters it can
+hold but a terminal would act on when the file is `cat`-ed (a carriage return, DEL, the
+C1 controls, the bidirectional controls) are written as character references (`&#x9b;`),
+which a parser reads back as the same characters.
 """
 
 from __future__ import annotations
@@ -12,13 +19,25 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from assesslint.models import FileResult, Finding
+from assesslint.printable import printable
 
-# Characters XML 1.0 cannot hold, which a damaged report could still contain.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 cannot hold, even as character references.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Only report text and paths can put these in the output: its markup is ours, and ASCII.
+_AS_REFERENCE = re.compile("[\r\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(found: re.Match[str]) -> str:
+    character = found.group()
+    return f"\\u{ord(character):04x}" if character >= "\ufffe" else printable(character)
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return _NOT_XML.sub(_shown, text)
+
+
+def _reference(found: re.Match[str]) -> str:
+    return f"&#x{ord(found.group()):x};"
 
 
 def _failure_text(finding: Finding) -> str:
@@ -79,6 +98,5 @@ def render(results: Sequence[FileResult]) -> str:
     suites.set("failures", str(failures))
     suites.set("errors", str(errors))
     ET.indent(suites)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
-    )
+    xml = _AS_REFERENCE.sub(_reference, ET.tostring(suites, encoding="unicode"))
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n"
