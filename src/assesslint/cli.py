@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from assesslint import __version__
 from assesslint.config import FAIL_ON, Config, ConfigError, find_config_file, load_config
 from assesslint.leave import run_then_leave
 from assesslint.models import FileResult, ReadError, Severity
+from assesslint.printable import printable, printable_lines, printable_prose
 from assesslint.readers.sections import SectionFileError, SectionMap, default_section_map
 from assesslint.rules.loader import RuleLoadError, RuleSet
 
@@ -41,7 +43,8 @@ def _stderr() -> Console:
 
 
 def _fail(message: str) -> NoReturn:
-    _stderr().print(f"[bold red]error:[/bold red] {message}", markup=True)
+    # Messages name files and quote configuration: shown as they are, never as markup.
+    _stderr().print(f"[bold red]error:[/bold red] {escape(printable_lines(message))}")
     sys.exit(EXIT_ERROR)
 
 
@@ -478,7 +481,7 @@ def annotate(
     if annotated.findings:
         parts.append("a summary comment on the first paragraph")
     click.echo(
-        f"Wrote {target}: {len(annotated.findings)} finding"
+        f"Wrote {printable(str(target))}: {len(annotated.findings)} finding"
         f"{'s' if len(annotated.findings) != 1 else ''}; comments: " + ", ".join(parts) + "."
     )
     if annotated.not_exact:
@@ -524,12 +527,15 @@ def baseline(
         sys.exit(EXIT_INTERRUPTED)  # a partial baseline would hide nothing of the rest
     write_atomically(baseline_file, baselines.render(batch.results, baseline_file))
     count = sum(len(r.findings) for r in batch.results)
-    click.echo(f"Recorded {count:,} findings in {len(batch.results):,} files in {baseline_file}.")
+    click.echo(
+        f"Recorded {count:,} findings in {len(batch.results):,} files in "
+        f"{printable(str(baseline_file))}."
+    )
     unreadable = [r.path for r in batch.results if r.error is not None]
     if unreadable:
         _stderr().print(
             f"{len(unreadable)} file(s) could not be read and are not in the baseline: "
-            + ", ".join(unreadable),
+            + ", ".join(map(printable, unreadable)),
             markup=False,
         )
         sys.exit(EXIT_ERROR)
@@ -604,7 +610,7 @@ def report(
         click.echo(team_text.render_plain(team, width=console.width), nl=False)
     click.echo("\n" + team.counts.sentence())
     for path in written:
-        click.echo(f"Wrote {path}")
+        click.echo(f"Wrote {printable(str(path))}")
     sys.exit(batch.exit_code)
 
 
@@ -780,7 +786,7 @@ def init(force: bool) -> None:
     if path.exists() and not force:
         _fail(f"{path} already exists; use --force to replace it")
     write_atomically(path, STARTER_CONFIG)
-    click.echo(f"Wrote {path}")
+    click.echo(f"Wrote {printable(str(path))}")
 
 
 # --- dump ----------------------------------------------------------------------------------
@@ -818,7 +824,9 @@ def dump(file: Path, fmt: str, config_file: Path | None) -> None:
     if fmt == "json":
         click.echo(render_json(document))
         for notice in document.notices:
-            _stderr().print(f"note: {file}: {notice}", markup=False)
+            _stderr().print(
+                f"note: {printable(str(file))}: {printable_prose(notice)}", markup=False
+            )
     else:
         render_table(document, Console(highlight=False))
 
