@@ -101,7 +101,8 @@ def run_on_cluster(
             )
             waiting[future] = index
         completed = as_completed(list(waiting))  # type: ignore[no-untyped-call]
-        yield from in_order(finished, waiting, completed, on_result)
+        done = ((waiting[future], future.result()) for future in completed)
+        yield from in_order(finished, done, on_result)
     finally:
         for future in waiting:
             future.cancel()

@@ -4,29 +4,31 @@ Each file is checked with the configuration found for it (or the one named with
 `--config`). A `Setup` holds what a configuration needs (section names, rules, selection,
 and the engine, built on first use) and is made once per configuration per process.
 Configuration and rule-file mistakes are found before any file is read, so they stop the
-run with every mistake listed; a file that cannot be read is a result like any other.
+run with every mistake listed; a file that cannot be read is a result like any other, and
+so is a file whose worker process dies twice while checking it (the run goes on without it).
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any
 
 from assesslint import collector
 from assesslint.config import Config, ConfigError, find_config_file, load_config
 from assesslint.engine import Engine, Selection
 from assesslint.files import Target
 from assesslint.loadcache import cached, lookup, store
-from assesslint.models import Document, FileResult, ReadError, Severity
+from assesslint.models import Document, FileResult, ReadError, ReadErrorCode, Severity
 from assesslint.nlp import get_pipeline
 from assesslint.readers import read_bytes, read_document
 from assesslint.readers.sections import SectionMap, default_section_map
@@ -38,6 +40,24 @@ from assesslint.yamlfile import YamlError
 
 # Below this many files, starting worker processes costs more than it saves.
 _MIN_FILES_FOR_WORKERS = 4
+
+# Files handed to the pool at once, per worker: enough that a worker never waits for the
+# main process, few enough that when a worker dies only these few are suspects.
+_IN_FLIGHT_PER_WORKER = 2
+
+
+def worker_lost(display: str, tries: int = 2) -> FileResult:
+    """The result for a file whose worker process died every time it was checked."""
+    times = "twice" if tries == 2 else f"{tries} times"
+    message = (
+        "the checker stopped while reading this file: the process checking it ended "
+        f"unexpectedly {times}, so the file was not checked. It may be too big or too complex "
+        "for this computer's memory. Try checking it on its own, or open it in Word, save a "
+        "copy and check that. If this keeps happening, it is a fault in assesslint: please "
+        "report it, saying what kind of file it is, but without sending the file or any of "
+        "its text."
+    )
+    return FileResult.unreadable(display, ReadError(ReadErrorCode.UNREADABLE, message))
 
 
 @dataclass(frozen=True)
@@ -299,6 +319,15 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+@dataclass(frozen=True)
+class _Job:
+    """A file for a worker, with its position among the targets."""
+
+    index: int
+    target: Target
+    config_path: Path | None
+
+
 def _run_in_workers(
     targets: Sequence[Target],
     config_paths: Sequence[Path | None],
@@ -307,7 +336,15 @@ def _run_in_workers(
     on_result: Callable[[FileResult], None],
 ) -> Iterator[FileResult]:
     global _worker_setups
-    context: BaseContext
+    finished: dict[int, FileResult] = {}
+    jobs: deque[_Job] = deque()
+    for index, (target, config_path) in enumerate(zip(targets, config_paths, strict=True)):
+        if target.is_stdin:
+            result = check_target(target, setups.get(config_path), setups.options.redact)
+            on_result(result)
+            finished[index] = result
+        else:
+            jobs.append(_Job(index, target, config_path))
     forked = "fork" in multiprocessing.get_all_start_methods()
     if forked:
         # Forked workers inherit the setups, engines included, and build nothing. What
@@ -316,54 +353,136 @@ def _run_in_workers(
         # twentieth faster. Unfrozen after, for a program that calls this many times.
         _worker_setups = setups
         gc.freeze()
-        context = multiprocessing.get_context("fork")
-        pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_ignore_interrupts
-        )
-    else:
-        context = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=_init_worker,
-            initargs=(setups.options,),
-        )
-    finished: dict[int, FileResult] = {}
-    waiting: dict[Future[FileResult], int] = {}
+    new_pool = functools.partial(_new_pool, forked=forked, options=setups.options)
     try:
-        for index, (target, config_path) in enumerate(zip(targets, config_paths, strict=True)):
-            if target.is_stdin:
-                result = check_target(target, setups.get(config_path), setups.options.redact)
-                on_result(result)
-                finished[index] = result
-            else:
-                waiting[pool.submit(_check_in_worker, target, config_path)] = index
-        yield from in_order(finished, waiting, as_completed(waiting), on_result)
+        yield from in_order(finished, _checked_in_pools(jobs, workers, new_pool), on_result)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
         if forked:
             gc.unfreeze()
 
 
+def _new_pool(workers: int, forked: bool, options: RunOptions) -> ProcessPoolExecutor:
+    if forked:
+        return ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_ignore_interrupts,
+        )
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(options,),
+    )
+
+
+def _checked_in_pools(
+    jobs: deque[_Job], workers: int, new_pool: Callable[[int], ProcessPoolExecutor]
+) -> Iterator[tuple[int, FileResult]]:
+    """Check `jobs` in a shared pool, yielding each one's position and result as it finishes.
+
+    A worker that dies (killed, out of memory, a crash in a C library) breaks the whole
+    pool, and every file the pool held then fails with it: each is a suspect. Suspects are
+    checked again one at a time, alone, so that a second death is surely that file's; the
+    files not yet handed to the pool go on in a fresh one.
+    """
+    while jobs:
+        suspects: list[_Job] = []
+        pool = new_pool(min(workers, len(jobs)))
+        try:
+            yield from _checked_until_broken(pool, jobs, workers * _IN_FLIGHT_PER_WORKER, suspects)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        yield from _checked_alone(suspects, new_pool)
+
+
+def _checked_until_broken(
+    pool: ProcessPoolExecutor, jobs: deque[_Job], limit: int, suspects: list[_Job]
+) -> Iterator[tuple[int, FileResult]]:
+    """Check files from `jobs` until none is left or the pool breaks.
+
+    At most `limit` files are in the pool at once; those it held when it broke are added to
+    `suspects`, and those it was never given stay in `jobs`.
+    """
+    running: dict[Future[FileResult], _Job] = {}
+    broken = not _top_up(pool, jobs, running, limit)
+    while running:
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        results = []
+        for future in done:
+            job = running.pop(future)
+            try:
+                results.append((job.index, future.result()))
+            except BrokenProcessPool:
+                suspects.append(job)
+                broken = True
+        # The next files go in before these results are handed on, which may take a while
+        # (writing them out), so that the workers are not left idle meanwhile.
+        if not broken:
+            broken = not _top_up(pool, jobs, running, limit)
+        yield from results
+
+
+def _top_up(
+    pool: ProcessPoolExecutor,
+    jobs: deque[_Job],
+    running: dict[Future[FileResult], _Job],
+    limit: int,
+) -> bool:
+    """Hand the pool files until it holds `limit`; return False if it turns out broken."""
+    while jobs and len(running) < limit:
+        job = jobs[0]
+        try:
+            future = pool.submit(_check_in_worker, job.target, job.config_path)
+        except BrokenProcessPool:
+            return False  # the file stays in `jobs`: it never reached a worker
+        running[future] = jobs.popleft()
+    return True
+
+
+def _checked_alone(
+    suspects: list[_Job], new_pool: Callable[[int], ProcessPoolExecutor]
+) -> Iterator[tuple[int, FileResult]]:
+    """Check each suspect alone in a one-worker pool; one that kills it is reported unreadable.
+
+    Nothing else runs meanwhile, so a death now is the file's own, and not a neighbour's or
+    a machine short of memory because of its neighbours.
+    """
+    pool: ProcessPoolExecutor | None = None
+    try:
+        for job in sorted(suspects, key=lambda job: job.index):
+            if pool is None:
+                pool = new_pool(1)
+            try:
+                result = pool.submit(_check_in_worker, job.target, job.config_path).result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=True)
+                pool = None
+                result = worker_lost(job.target.display)
+            yield job.index, result
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
 def in_order(
     finished: dict[int, FileResult],
-    waiting: Mapping[Any, int],
-    completed: Iterable[Any],
+    done: Iterable[tuple[int, FileResult]],
     on_result: Callable[[FileResult], None],
 ) -> Iterator[FileResult]:
     """Yield results in the order of the files, as soon as each one's turn has come.
 
-    `finished` holds results already known, by position; `waiting` maps each future to
-    its position; `completed` yields the futures as they finish (local or on a cluster).
+    `finished` holds results already known, by position; `done` yields each other file's
+    position and result as it is finished (locally or on a cluster), in any order.
+    `on_result` is called for each result from `done` as it arrives.
     """
     following = 0
     while following in finished:
         yield finished.pop(following)
         following += 1
-    for future in completed:
-        result = future.result()
+    for index, result in done:
         on_result(result)
-        finished[waiting[future]] = result
+        finished[index] = result
         while following in finished:
             yield finished.pop(following)
             following += 1
