@@ -41,7 +41,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(WriteError, match="report.json: could not be written: the disk is full"):
+    with pytest.raises(WriteError, match=r"report\.json: could not be written: the disk is full"):
         write_atomically(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]

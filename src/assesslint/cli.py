@@ -7,7 +7,9 @@ inputs are still checked and reported).
 
 from __future__ import annotations
 
+import errno
 import sys
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -20,16 +22,20 @@ from rich.markup import escape
 
 from assesslint import __version__
 from assesslint.config import FAIL_ON, Config, ConfigError, find_config_file, load_config
+from assesslint.formatters.output import WriteError, describe_stream
 from assesslint.leave import run_then_leave
 from assesslint.models import FileResult, ReadError, Severity
+from assesslint.output_paths import Output, OutputClash, refuse_clashes
 from assesslint.printable import printable, printable_lines, printable_prose
 from assesslint.readers.sections import SectionFileError, SectionMap, default_section_map
 from assesslint.rules.loader import RuleLoadError, RuleSet
 
 if TYPE_CHECKING:
+    from assesslint.files import Target as Target_
     from assesslint.report.team import TeamSummary as TeamSummary_
     from assesslint.rules.spec import Rule as Rule_
     from assesslint.runner import RunOptions as RunOptions_
+    from assesslint.runner import Setups as Setups_
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -63,10 +69,61 @@ def _split(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Program(click.Group):
+    """The command group, which turns every failure that is not a finding into exit 2.
+
+    A file that cannot be written gets a one-line message naming it. Anything else that
+    escapes a command is a fault in assesslint: it is said to be one, with where it
+    happened but not the exception's message (which could quote a report), and exit 2,
+    so that a pre-submission gate never mistakes a crash for findings (exit 1).
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WriteError as error:
+            _fail(str(error))
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:
+            # Whoever was reading the output has gone (`| head`); nothing more can be said.
+            sys.exit(EXIT_ERROR)
+        except OSError as error:
+            if error.errno in _OUTPUT_ERRNOS and error.filename is None:
+                _fail(describe_stream("standard output", error))
+            _internal_fault(error)
+        except Exception as error:
+            _internal_fault(error)
+
+
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _internal_fault(error: BaseException) -> NoReturn:
+    frames = traceback.extract_tb(error.__traceback__)
+    where = [f"  {Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames[-6:]]
+    _stderr().print(
+        f"error: assesslint stopped because of a fault in assesslint itself "
+        f"({type(error).__name__}). Please report it with the command you ran and these "
+        "lines (they hold no report text):\n" + "\n".join(where),
+        markup=False,
+    )
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Program, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="assesslint")
 def main() -> None:
-    """Check written assessments of children for the problems case reviews keep finding."""
+    """Check written assessments of children for the problems case reviews keep finding.
+
+    \b
+    Exit codes:
+      0  no findings at or above --fail-on
+      1  findings at or above --fail-on
+      2  a report could not be read, an output could not be written (or would have
+         replaced a report), a mistake in the command line or configuration, or a
+         fault in assesslint
+    """  # noqa: D301 - "\b" is click's mark for a paragraph kept as written
 
 
 # --- check -------------------------------------------------------------------------------
@@ -127,6 +184,12 @@ _RUN_OPTIONS = [
         help='Check on a Dask cluster with this scheduler (needs "assesslint[dask]").',
     ),
     click.option(
+        "--follow-links",
+        is_flag=True,
+        help="Follow symbolic links inside folders (files named on the command line are "
+        "always read).",
+    ),
+    click.option(
         "--no-snippets",
         is_flag=True,
         help="Leave every word of the reports out of the output: no quotations, no "
@@ -168,23 +231,40 @@ class Batch:
         return exit_code(list(zip(self.results, self.thresholds, strict=True)))
 
 
+@dataclass(frozen=True)
+class Files:
+    """What a batch command reads and writes, beyond its rules: for `_run_batch`."""
+
+    follow_links: bool = False
+    # Files the command will write, checked against what it reads before anything is read.
+    outputs: tuple[Output, ...] = ()
+    # Files read besides the reports and configuration (a baseline).
+    also_read: tuple[Path, ...] = ()
+
+
 def _run_batch(
     paths: Sequence[str],
     options: RunOptions_,
     stdin_name: str = "stdin.txt",
     each: Callable[[FileResult], None] | None = None,
+    files: Files = Files(),  # frozen, so one shared default is safe
 ) -> Batch:
     """Check every file, calling `each` with each result in path order as soon as it can."""
     from assesslint.cluster import ClusterError
-    from assesslint.files import discover
+    from assesslint.files import find_targets
     from assesslint.nlp import ModelError
     from assesslint.progress import BatchProgress
     from assesslint.runner import Setups, run
 
-    targets = discover(paths, stdin_name=stdin_name)
+    found = find_targets(paths, stdin_name=stdin_name, follow_links=files.follow_links)
+    targets = found.targets
+    passed_over = found.passed_over()
+    if passed_over:
+        _stderr().print(f"note: {printable_lines(passed_over)}.", markup=False)
     if not targets:
         _fail("no .docx, .txt or .md files were found in " + ", ".join(paths))
     setups = Setups(options)
+    _refuse_clashes(files, targets, setups, paths)
     results: list[FileResult] = []
     interrupted = False
     try:
@@ -207,6 +287,23 @@ def _run_batch(
         )
     thresholds = [setups.get(setups.config_path(t)).fail_on for t in targets[: len(results)]]
     return Batch(results, thresholds, interrupted, setups.rules())
+
+
+def _refuse_clashes(
+    files: Files, targets: Sequence[Target_], setups: Setups_, paths: Sequence[str]
+) -> None:
+    """Stop before reading anything if an output would replace something this run reads."""
+    if not files.outputs:
+        return
+    inputs = [t.path for t in targets if t.path is not None]
+    configs = {setups.config_path(t) for t in targets}
+    inputs += [path for path in configs if path is not None]
+    inputs += files.also_read
+    folders = [Path(p) for p in paths if p != "-" and Path(p).is_dir()]
+    try:
+        refuse_clashes(files.outputs, inputs, folders)
+    except OutputClash as error:
+        _fail(str(error))
 
 
 def _options(
@@ -275,6 +372,7 @@ def check(
     config_file: Path | None,
     jobs: int | None,
     scheduler: str | None,
+    follow_links: bool,
     no_snippets: bool,
     baseline_file: Path | None,
     statistics: bool,
@@ -284,13 +382,23 @@ def check(
 
     With more than one file, a team summary follows the findings: reports worst first,
     the commonest problems, and how many reports meet each practice area.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a report
+    that could not be read (the others are still checked), an output that could not be
+    written or would have replaced an input, a mistake in the command line or
+    configuration, or a fault in assesslint.
     """
     options = _options(select, ignore, fail_on, config_file, jobs, no_snippets, scheduler)
     known = _load_baseline(baseline_file) if baseline_file is not None else None
+    files = Files(
+        follow_links,
+        (Output(output, "--output"),) if output is not None else (),
+        (baseline_file,) if baseline_file is not None else (),
+    )
     if fmt == "json" and output is not None and known is None:
-        batch = _json_file_while_checking(paths, options, stdin_name, output)
+        batch = _json_file_while_checking(paths, options, stdin_name, output, files)
     else:
-        batch = _run_batch(paths, options, stdin_name)
+        batch = _run_batch(paths, options, stdin_name, files=files)
         if known is not None and baseline_file is not None:
             from assesslint import baseline
 
@@ -301,7 +409,7 @@ def check(
 
 
 def _json_file_while_checking(
-    paths: Sequence[str], options: RunOptions_, stdin_name: str, output: Path
+    paths: Sequence[str], options: RunOptions_, stdin_name: str, output: Path, files: Files
 ) -> Batch:
     """Check, writing each file's JSON as its result arrives rather than all at the end.
 
@@ -313,7 +421,7 @@ def _json_file_while_checking(
 
     with atomic_file(output) as stream:
         writer = JsonWriter(lambda text: stream.write(text.encode("utf-8")))
-        batch = _run_batch(paths, options, stdin_name, each=writer.add)
+        batch = _run_batch(paths, options, stdin_name, each=writer.add, files=files)
         writer.finish()
     return batch
 
@@ -457,12 +565,18 @@ def annotate(
     if report_path.suffix.lower() != ".docx":
         _fail(f"{report_path}: annotate writes Word comments, so it needs a .docx report")
     target = output or report_path.with_name(f"{report_path.stem}.reviewed.docx")
-    if target.exists() and report_path.exists() and target.resolve() == report_path.resolve():
-        _fail(f"{target}: will not write over the report itself; choose another --output")
     options = _options(select, ignore, fail_on, config_file, None, False)
     setups = Setups(options)
+    config_path = setups.config_path(Target(str(report_path), report_path))
     try:
-        setup = setups.get(setups.config_path(Target(str(report_path), report_path)))
+        refuse_clashes(
+            [Output(target, "--output")],
+            [report_path, *([config_path] if config_path is not None else [])],
+        )
+    except OutputClash as error:
+        _fail(str(error))
+    try:
+        setup = setups.get(config_path)
         engine = setup.engine
         data = read_limited(report_path)
         annotated = annotating.annotate(
@@ -511,6 +625,7 @@ def baseline(
     config_file: Path | None,
     jobs: int | None,
     scheduler: str | None,
+    follow_links: bool,
     no_snippets: bool,
 ) -> None:
     """Record today's findings in FILE, so `check --baseline FILE` fails only on new ones.
@@ -522,7 +637,8 @@ def baseline(
     from assesslint.formatters.output import write_atomically
 
     options = _options(select, ignore, fail_on, config_file, jobs, no_snippets, scheduler)
-    batch = _run_batch(paths, options)
+    written = (Output(baseline_file, "the baseline FILE"),)
+    batch = _run_batch(paths, options, files=Files(follow_links, written))
     if batch.interrupted:
         sys.exit(EXIT_INTERRUPTED)  # a partial baseline would hide nothing of the rest
     write_atomically(baseline_file, baselines.render(batch.results, baseline_file))
@@ -578,6 +694,7 @@ def report(
     config_file: Path | None,
     jobs: int | None,
     scheduler: str | None,
+    follow_links: bool,
     no_snippets: bool,
 ) -> None:
     """Check a team's reports and write a summary to share (HTML, CSV).
@@ -591,7 +708,16 @@ def report(
     from assesslint.report import text as team_text
 
     options = _options(select, ignore, fail_on, config_file, jobs, no_snippets, scheduler)
-    batch = _run_batch(paths, options)
+    outputs = (
+        Output(path, option)
+        for path, option in (
+            (html_file, "--html"),
+            (csv_file, "--csv"),
+            (csv_files_file, "--csv-files"),
+        )
+        if path is not None
+    )
+    batch = _run_batch(paths, options, files=Files(follow_links, tuple(outputs)))
     team = _team(batch.results)
     written = []
     if html_file is not None:

@@ -130,7 +130,7 @@ def test_output_choices_and_refusals(tmp_path: Path) -> None:
     assert run("annotate", str(source), "-o", str(chosen), "--author", "QA team").exit_code == 1
     assert {c.author for c in docx.Document(str(chosen)).comments} >= {"QA team"}
     over = run("annotate", str(source), "--output", str(source))
-    assert over.exit_code == 2 and "will not write over the report itself" in over.output
+    assert over.exit_code == 2 and "names a file this command reads" in over.output
     text = tmp_path / "r.txt"
     text.write_text("Plan:\n- Mum to engage.\n", encoding="utf-8")
     assert run("annotate", str(text)).exit_code == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,8 @@ def test_permission_denied_is_unreadable(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", refuse)
+    # Root reads any file whatever its mode, so the refusal is made where files are opened.
+    monkeypatch.setattr(os, "open", refuse)
     error = error_for(path, sections)
     assert error.code is ReadErrorCode.UNREADABLE
     assert "permission" in error.message
