@@ -41,3 +41,18 @@ def test_every_safety_guarantee_names_a_test_that_exists() -> None:
     for path, name in named:
         source = (ROOT / path).read_text(encoding="utf-8")
         assert f"def {name}(" in source, f"{path}::{name}"
+
+
+def test_the_exit_codes_in_the_readme_and_in_help_agree() -> None:
+    table = README.split("### Exit codes", 1)[1].split("\n### ", 1)[0]
+    codes = dict(re.findall(r"^\| (\d+) \| (.+) \|$", table, re.MULTILINE))
+    assert sorted(codes) == ["0", "1", "130", "2"]
+    helps = [
+        CliRunner().invoke(main, [*command, "--help"], env={"COLUMNS": "200"}).output
+        for command in ([], ["check"])
+    ]
+    # What exit 2 covers, in the words both use.
+    for words in ("could not be read", "could not be written", "fault in assesslint"):
+        assert words in codes["2"]
+        for shown in helps:
+            assert words in " ".join(shown.split()), (words, shown)
