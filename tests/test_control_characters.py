@@ -245,3 +245,26 @@ def test_junit_is_well_formed_and_keeps_what_xml_can_hold(results: list[FileResu
     sentences = "".join(failure.text or "" for failure in root.iter("failure"))
     assert "stable \u202eevil\u202c here.\rAll well." in sentences
     assert "Leo \\x1b]0;pwned\\x07 on 2 March." in sentences
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_machine_output_is_utf_8_with_every_control_escaped(tmp_path: Path, fmt: str) -> None:
+    # A file name that is not UTF-8 reaches Python as lone surrogates; written raw, the
+    # output would not be UTF-8 (or would hold a raw C1 byte).
+    name = os.fsdecode(b"case-\xff.txt")
+    report = tmp_path / name
+    report.write_text("Plan:\n- Mum to engage with services \x9b2J \u202e now.\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "assesslint", "check", "--format", fmt, str(report)],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    shown = result.stdout.decode("utf-8")  # raises if the output is not UTF-8
+    assert not re.search("[\x7f-\x9f\u202a-\u202e\ud800-\udfff]", shown)
+    data = json.loads(shown)
+    if fmt == "json":
+        assert "\\u009b" in shown and "\\u202e" in shown
+        assert data["files"][0]["path"] == str(report)
+        # The values read back are the report's own characters.
+        assert any("\x9b2J \u202e" in (f["match"] or "") for f in data["files"][0]["findings"])

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from assesslint import __version__
 from assesslint.models import FileResult
+from assesslint.printable import printable_json
 from assesslint.regular_file import read_regular_text
 
 SCHEMA = "assesslint-baseline/v1"
@@ -47,7 +48,7 @@ def render(results: Sequence[FileResult], baseline_path: Path) -> str:
         for (path, rule, fingerprint), count in sorted(counts.items())
     ]
     document = {"schema": SCHEMA, "tool": {"version": __version__}, "findings": entries}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return printable_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def load(path: Path) -> Counter[Key]:

@@ -104,4 +104,8 @@ def _json_escape(found: re.Match[str]) -> str:
 
 def printable_json(text: str) -> str:
     """Escape in JSON text what `json.dumps(..., ensure_ascii=False)` leaves raw."""
+    # json.dumps escapes every C0 control itself, so ASCII text without DEL has nothing
+    # left to escape, and saying so is far quicker than searching it.
+    if text.isascii() and "\x7f" not in text:
+        return text
     return _UNSAFE_IN_JSON.sub(_json_escape, text)

@@ -14,6 +14,7 @@ from typing import Any
 
 from assesslint import __version__
 from assesslint.models import FileResult, Finding
+from assesslint.printable import printable_json
 from assesslint.summary import Summary
 
 SCHEMA = "assesslint/v1"
@@ -120,7 +121,9 @@ class JsonWriter:
             text = head + _file_text(result, self._indent)
         else:
             text = ",\n" + self._indent + _file_text(result, self._indent)
-        self._write(text)
+        # json.dumps leaves C1 and bidi controls (and a non-UTF-8 file name's lone
+        # surrogates) raw; escaped, the values read back are the same and the text is safe.
+        self._write(printable_json(text))
         self._added.append(result)
 
     def finish(self) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from assesslint import __version__
 from assesslint.models import FileResult, Finding, Severity
+from assesslint.printable import printable_json
 from assesslint.rules.spec import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -157,4 +158,4 @@ def render(results: Sequence[FileResult], rules: Sequence[Rule]) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return printable_json(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
