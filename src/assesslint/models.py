@@ -73,12 +73,17 @@ class ReadError(Exception):
 
     Readers raise it; the layers above turn it into a per-file result, so one bad file
     never stops a batch. The message never quotes the file's content.
+
+    `internal` is set only where an unexpected exception inside assesslint was turned into
+    a ReadError so that the batch could go on: every damaged file whose fault is understood
+    gets a ReadError of its own, so tests can tell the two apart.
     """
 
-    def __init__(self, code: ReadErrorCode, message: str) -> None:
+    def __init__(self, code: ReadErrorCode, message: str, *, internal: bool = False) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.internal = internal
 
     def __repr__(self) -> str:
         return f"ReadError({self.code.value!r}, {self.message!r})"

@@ -126,12 +126,15 @@ def read_bytes(data: bytes, path: str, sections: SectionMap, suffix: str = "") -
             "and save it again, or copy its text into a new document.",
         ) from None
     except Exception as error:
-        # A reader fault must not stop a batch: report this file and carry on.
+        # A reader fault must not stop a batch: report this file and carry on. Damage the
+        # readers understand is a ReadError of its own before it gets here; `internal` marks
+        # what is left as assesslint's fault, for the tests.
         raise ReadError(
             ReadErrorCode.CORRUPT,
             f"the file could not be read ({type(error).__name__}); it may be damaged. Open it "
             "and save it again. If it opens without complaint, this is a fault in assesslint: "
             "please report it.",
+            internal=True,
         ) from None
     if len(document.text) > limits.MAX_TEXT_CHARS:
         raise ReadError(
