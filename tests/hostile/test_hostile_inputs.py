@@ -19,8 +19,13 @@ from click.testing import CliRunner
 
 from assesslint.cli import main
 from assesslint.files import discover
+from assesslint.models import ReadError, ReadErrorCode
+from assesslint.readers import limits, read_bytes
+from assesslint.readers.sections import SectionMap
 from assesslint.runner import RunOptions, Setups, check_target, run
 from hostile_cases import SECRET, build_cases
+
+from docx_factory import CONTENT_TYPES, W, zip_bytes
 
 GIB = 1024 * 1024 * 1024
 # Measures the peak memory of the whole process tree of one `assesslint check`.
@@ -145,3 +150,32 @@ def test_broken_rule_files_stop_the_run_with_a_located_error(
     assert result.exit_code == 2
     assert "broken-rule.yaml:" in result.output and expected in result.output
     assert "Traceback" not in result.output
+
+
+def test_parts_that_expand_past_the_package_limit_together_are_refused(
+    monkeypatch: pytest.MonkeyPatch, sections: SectionMap
+) -> None:
+    # Each embedded chunk is under the limit for one part; together they are over the
+    # limit for the package, which bounds what one report can make the reader hold.
+    monkeypatch.setattr(limits, "MAX_PACKAGE_BYTES", 1024 * 1024)
+    chunk = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+    relationships = "".join(
+        f'<Relationship Id="rId{n}" Type="{chunk}" Target="chunk{n}.txt"/>' for n in range(3)
+    )
+    body = "".join(f'<w:altChunk r:id="rId{n}"/>' for n in range(3))
+    parts: dict[str, bytes | str] = {
+        "[Content_Types].xml": CONTENT_TYPES,
+        "word/document.xml": (
+            f'<w:document xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/'
+            f'officeDocument/2006/relationships"><w:body>{body}</w:body></w:document>'
+        ),
+        "word/_rels/document.xml.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            f'relationships">{relationships}</Relationships>'
+        ),
+    }
+    parts.update({f"word/chunk{n}.txt": "Leo likes nursery.\n" * 20_000 for n in range(3)})
+    with pytest.raises(ReadError) as caught:
+        read_bytes(zip_bytes(parts), "chunks.docx", sections, suffix=".docx")
+    assert caught.value.code is ReadErrorCode.TOO_LARGE and not caught.value.internal
+    assert "together" in caught.value.message

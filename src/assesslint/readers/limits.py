@@ -9,8 +9,12 @@ MIB = 1024 * 1024
 # Any input file: a .docx with photographs stays far below this.
 MAX_FILE_BYTES = 64 * MIB
 
-# Each XML part we read out of a .docx, after decompression.
+# Each part read out of a .docx, after decompression.
 MAX_PART_BYTES = 48 * MIB
+
+# All the parts read out of one .docx together, after decompression: a package of
+# photographs expands to about its own size, and its XML parts to a few times theirs.
+MAX_PACKAGE_BYTES = 128 * MIB
 
 # How much a part may expand; only checked for parts bigger than RATIO_FLOOR_BYTES, because
 # small, repetitive XML legitimately compresses very well.

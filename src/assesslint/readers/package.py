@@ -1,10 +1,12 @@
 """Open a Word package (.docx) safely and hand out its XML parts.
 
 A .docx is a zip of XML parts. This module finds the main document part and its styles and
-numbering parts through the package relationships, refuses zip bombs (a size limit on every
-part, checked while decompressing, and a limit on the compression ratio), and parses XML
-with entity expansion, DTD loading and network access switched off. A part carrying a
-document type declaration is refused: Word never writes one.
+numbering parts through the package relationships, refuses zip bombs (`BoundedZip`: a size
+limit on every part and on the package, each checked while decompressing, and a limit on
+the compression ratio), and parses XML with entity expansion, DTD loading and network
+access switched off. A part carrying a document type declaration is refused: Word never
+writes one. Damage to the zip (a broken header, a corrupt compressed stream, a compression
+method Word never uses) is a `ReadError` saying the file is damaged.
 
 A report generator may embed part of a report as an "alternative format chunk"
 (`w:altChunk`): HTML, plain text or another format that Word converts when it opens the
@@ -15,8 +17,12 @@ a chunk in another format is recorded as unreadable (None).
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
+import re
 import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree, html
@@ -53,8 +59,9 @@ def _xml_parser() -> etree.XMLParser:
 
 def parse_xml(data: bytes, part: str) -> etree._Element:
     """Parse one XML part safely, raising `ReadError` if it is broken or unsafe."""
+    parser = _xml_parser()
     try:
-        root = etree.fromstring(data, _xml_parser())
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         message = str(error)
         if "depth" in message.lower() or "huge" in message.lower():
@@ -64,6 +71,12 @@ def parse_xml(data: bytes, part: str) -> etree._Element:
                 "Open it in Word and save it again, or copy the text into a new document.",
             ) from None
         raise _corrupt(f"its XML ({part}) is damaged") from None
+    # libxml2 counts an undeclared namespace prefix, or a namespace that is not a URI, as an
+    # error that leaves the XML well formed, and lxml returns the tree whenever a warning
+    # follows the error: elements named "q:r", or a namespace with braces that no tag can
+    # be built from. Word refuses such a part, and so does this reader, warning or not.
+    if any(entry.level >= etree.ErrorLevels.ERROR for entry in parser.error_log):
+        raise _corrupt(f"its XML ({part}) is damaged")
     if root.getroottree().docinfo.doctype:
         raise _corrupt(
             f"its XML ({part}) declares a document type, which Word never writes; it was not "
@@ -113,20 +126,93 @@ class WordPackage:
         return self._parsed[name]
 
 
-class _Zip:
-    """A zip archive whose parts are read within the size limits."""
+# What zipfile raises for a damaged archive or part, besides its own BadZipFile: EOFError
+# and OSError for data cut short (bz2 reports damage as OSError), ValueError and
+# OverflowError for impossible offsets, sizes and names, NotImplementedError for a zip
+# version or compression method it does not know, and the decompressors' own errors, which
+# derive from none of these.
+_ZIP_DAMAGE = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    EOFError,
+    OSError,
+    ValueError,
+    OverflowError,
+    NotImplementedError,
+    zlib.error,
+    lzma.LZMAError,
+)
+_CHUNK_BYTES = 1024 * 1024
+
+
+def _damage(error: Exception) -> str:
+    """What is wrong with a part, in words, without quoting the file."""
+    if isinstance(error, NotImplementedError):
+        return "it is stored in a way Word never uses (its zip headers are probably damaged)"
+    if isinstance(error, zipfile.BadZipFile):
+        return "its zip headers or checksum are damaged"
+    if isinstance(error, EOFError):
+        return "its compressed data is cut short"
+    return "its compressed data is damaged"
+
+
+class BoundedZip:
+    """A zip archive whose parts are decompressed within the size limits.
+
+    Each part is refused on the sizes the zip's directory declares for it, before anything
+    is decompressed, and again on the bytes it really expands to, while decompressing,
+    because the directory can lie. Parts are decompressed a megabyte at a time: Python's
+    zipfile cuts a part whose directory understates it at the stated size (and then fails
+    its checksum), but only after decompressing all it was asked for, which for a part
+    read whole can be gigabytes. Everything decompressed from one archive counts towards a
+    limit for the whole package.
+    """
 
     def __init__(self, data: bytes) -> None:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        except NotImplementedError:
+            raise _corrupt(
+                "its zip directory asks for a zip feature Word never uses (it is probably damaged)"
+            ) from None
+        except _ZIP_DAMAGE:
             raise _corrupt(
                 "it is not a complete zip package (was it fully copied or saved?)"
             ) from None
         self.names = set(self._zip.namelist())
+        self._inflated = 0
+
+    def check(self, names: Iterable[str]) -> None:
+        """Refuse the package now if the parts `names` declare more than the limits allow."""
+        total = self._inflated
+        for name in names:
+            info = self._declared(name)
+            total += info.file_size
+            _check_size(name, info, info.file_size, total)
 
     def read(self, name: str) -> bytes:
         """Read one part, refusing it if it would expand beyond the limits."""
+        return b"".join(self.stream(name))
+
+    def stream(self, name: str) -> Iterator[bytes]:
+        """Decompress one part a chunk at a time, within the limits."""
+        info = self._declared(name)
+        _check_size(name, info, info.file_size, self._inflated + info.file_size)
+        total = 0
+        try:
+            with self._zip.open(info) as stream:
+                while chunk := stream.read(_CHUNK_BYTES):
+                    total += len(chunk)
+                    self._inflated += len(chunk)
+                    _check_size(name, info, total, self._inflated)
+                    yield chunk
+        except ReadError:
+            raise
+        except _ZIP_DAMAGE as error:
+            raise _corrupt(f"the part {name} cannot be decompressed: {_damage(error)}") from None
+
+    def _declared(self, name: str) -> zipfile.ZipInfo:
+        """The directory entry of a part that can be read at all."""
         try:
             info = self._zip.getinfo(name)
         except KeyError:
@@ -137,47 +223,39 @@ class _Zip:
                 "the file is password-protected. Remove the password in Word (File > Info > "
                 "Protect Document), save a copy, and check that copy.",
             )
-        if info.file_size > limits.MAX_PART_BYTES:
-            raise self._too_large(name)
-        if (
-            info.file_size > limits.RATIO_FLOOR_BYTES
-            and info.file_size > limits.MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
-        ):
-            raise self._too_large(name)
-        # The sizes in a zip's directory can lie, so the limit is enforced while reading too.
-        chunks = []
-        total = 0
-        try:
-            with self._zip.open(info) as stream:
-                while chunk := stream.read(1024 * 1024):
-                    total += len(chunk)
-                    if total > limits.MAX_PART_BYTES:
-                        raise self._too_large(name)
-                    chunks.append(chunk)
-        except ReadError:
-            raise
-        except (
-            zipfile.BadZipFile,
-            EOFError,
-            OSError,
-            ValueError,
-            NotImplementedError,
-            RuntimeError,
-        ) as error:
-            raise _corrupt(f"the part {name} cannot be decompressed ({error})") from None
-        return b"".join(chunks)
+        return info
 
-    def _too_large(self, name: str) -> ReadError:
-        return ReadError(
-            ReadErrorCode.TOO_LARGE,
-            f"the part {name} expands to more than "
-            f"{limits.describe_bytes(limits.MAX_PART_BYTES)}, far more than any report needs; "
-            "it was not read, to protect this computer (it may be a zip bomb). If it is a real "
-            "report, split it or copy its text into a new document.",
+
+def _check_size(name: str, info: zipfile.ZipInfo, size: int, package: int) -> None:
+    """Refuse a part of `size` bytes, or a package of `package` bytes, over the limits."""
+    if size > limits.MAX_PART_BYTES:
+        raise _too_large(
+            f"the part {name} expands to more than {limits.describe_bytes(limits.MAX_PART_BYTES)}"
+        )
+    if size > limits.RATIO_FLOOR_BYTES and size > limits.MAX_COMPRESSION_RATIO * max(
+        info.compress_size, 1
+    ):
+        raise _too_large(
+            f"the part {name} expands to more than {limits.MAX_COMPRESSION_RATIO} times its "
+            "compressed size"
+        )
+    if package > limits.MAX_PACKAGE_BYTES:
+        raise _too_large(
+            "the parts of the file expand to more than "
+            f"{limits.describe_bytes(limits.MAX_PACKAGE_BYTES)} together"
         )
 
 
-def _relationships(archive: _Zip, rels_name: str) -> dict[str, str]:
+def _too_large(what: str) -> ReadError:
+    return ReadError(
+        ReadErrorCode.TOO_LARGE,
+        f"{what}, far more than any report needs; it was not read, to protect this computer "
+        "(it may be a zip bomb). If it is a real report, split it or copy its text into a new "
+        "document.",
+    )
+
+
+def _relationships(archive: BoundedZip, rels_name: str) -> dict[str, str]:
     """Map relationship type suffixes (e.g. "/styles") to part names, for one rels part."""
     if rels_name not in archive.names:
         return {}
@@ -201,7 +279,7 @@ def _relationships(archive: _Zip, rels_name: str) -> dict[str, str]:
 
 def open_word_package(data: bytes) -> WordPackage:
     """Open a .docx from its bytes, raising `ReadError` with the reason if it is not one."""
-    archive = _Zip(data)
+    archive = BoundedZip(data)
     main = _relationships(archive, "_rels/.rels").get(_OFFICE_DOCUMENT)
     if main is None or main not in archive.names:
         main = "word/document.xml" if "word/document.xml" in archive.names else None
@@ -239,7 +317,7 @@ def open_word_package(data: bytes) -> WordPackage:
     )
 
 
-def _alt_chunks(archive: _Zip, rels_name: str) -> dict[str, list[str] | None]:
+def _alt_chunks(archive: BoundedZip, rels_name: str) -> dict[str, list[str] | None]:
     """Read the altChunk parts the main part relates to: rId -> paragraphs, or None."""
     if rels_name not in archive.names:
         return {}
@@ -268,15 +346,23 @@ def _alt_chunks(archive: _Zip, rels_name: str) -> dict[str, list[str] | None]:
     return chunks
 
 
+# Characters XML cannot hold. A chunk's paragraphs become text in the document's tree, and
+# a damaged or binary chunk may carry them; each becomes a space.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def chunk_paragraphs(name: str, data: bytes) -> list[str] | None:
     """The paragraphs of a plain-text or HTML altChunk part, or None for another format."""
     extension = posixpath.splitext(name)[1].lower()
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if extension in (".htm", ".html", ".xhtml") or head.startswith((b"<!doctype html", b"<html")):
-        return _html_paragraphs(data)
-    if extension in (".txt", ".text"):
-        return _text_paragraphs(data)
-    return None  # .mht, .rtf, .docx, .xml: formats Word converts but this reader does not
+        paragraphs = _html_paragraphs(data)
+    elif extension in (".txt", ".text"):
+        paragraphs = _text_paragraphs(data)
+    else:
+        return None  # .mht, .rtf, .docx, .xml: formats Word converts but this reader does not
+    cleaned = (_NOT_XML.sub(" ", text).strip() for text in paragraphs)
+    return [text for text in cleaned if text]
 
 
 def _decode(data: bytes) -> str:
@@ -361,5 +447,5 @@ def _html_paragraphs(data: bytes) -> list[str]:
     return paragraphs
 
 
-def _optional_bytes(archive: _Zip, name: str) -> bytes | None:
+def _optional_bytes(archive: BoundedZip, name: str) -> bytes | None:
     return archive.read(name) if name in archive.names else None
