@@ -11,12 +11,20 @@ A finding about a section is a comment on its heading. Findings about the whole 
 and any that cannot be anchored exactly (words running across a field, say), go into one
 summary comment on the first paragraph, with the counts per rule. The report's text is
 never changed; existing comments are kept.
+
+python-docx decompresses every part of a package whole, pictures included, so it is never
+given the report itself: it gets a copy whose XML parts are read within the reader's
+limits (`BoundedZip`) and whose other parts (pictures, fonts, embedded files) are stand-ins.
+Once the comments are in, those parts are copied from the report into the reviewed copy a
+chunk at a time, within the same limits.
 """
 
 from __future__ import annotations
 
 import copy
 import io
+import posixpath
+import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,7 +35,7 @@ from lxml import etree
 from assesslint.models import Finding, ReadError, ReadErrorCode, Severity
 from assesslint.readers import read_bytes
 from assesslint.readers.docx import ParagraphAnchor, paragraph_pieces, read_docx_tree
-from assesslint.readers.package import WordPackage, open_word_package
+from assesslint.readers.package import BoundedZip, WordPackage, open_word_package, parse_xml
 
 if TYPE_CHECKING:
     from assesslint.engine import Engine, Selection
@@ -64,8 +72,11 @@ def annotate(
     # and applies the size and zip-bomb limits before python-docx opens anything.
     expected = read_bytes(data, path, sections, suffix=".docx")
     package = open_word_package(data)
+    archive = BoundedZip(data)
+    kept = _parts_kept_aside(archive)
+    skeleton = _skeleton(archive, kept)
     try:
-        word = docx.Document(io.BytesIO(data))
+        word = docx.Document(io.BytesIO(skeleton))
     except Exception as error:  # python-docx raises many kinds for a damaged package
         raise ReadError(
             ReadErrorCode.CORRUPT,
@@ -111,13 +122,79 @@ def annotate(
     output = io.BytesIO()
     word.save(output)
     return Annotated(
-        data=output.getvalue(),
+        data=_with_parts_put_back(output.getvalue(), archive, kept),
         findings=tuple(findings),
         suppressed=tuple(suppressed),
         on_words=on_words,
         on_headings=on_headings,
         not_exact=not_exact,
     )
+
+
+_CONTENT_TYPES = "[Content_Types].xml"
+_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+# What python-docx holds for a part kept aside until the reviewed copy is written.
+_STAND_IN = b"assesslint: this part is copied from the report when the copy is saved"
+
+
+def _parts_kept_aside(archive: BoundedZip) -> frozenset[str]:
+    """The parts python-docx need not decompress: those whose content type is not XML.
+
+    python-docx parses only XML parts; pictures, fonts and embedded files it carries as
+    bytes. Their sizes are checked against the limits here, before any work is done.
+    """
+    if _CONTENT_TYPES not in archive.names:
+        return frozenset()
+    root = parse_xml(archive.read(_CONTENT_TYPES), _CONTENT_TYPES)
+    defaults = {
+        (entry.get("Extension") or "").lower(): entry.get("ContentType") or ""
+        for entry in root.iter(f"{{{_TYPES_NS}}}Default")
+    }
+    overrides = {
+        (entry.get("PartName") or "").lower(): entry.get("ContentType") or ""
+        for entry in root.iter(f"{{{_TYPES_NS}}}Override")
+    }
+    kept = set()
+    for name in archive.names:
+        if name == _CONTENT_TYPES or name.endswith("/"):
+            continue
+        extension = posixpath.splitext(name)[1].lstrip(".").lower()
+        content_type = overrides.get(f"/{name}".lower(), defaults.get(extension))
+        if content_type is not None and not content_type.lower().endswith("xml"):
+            kept.add(name)
+    archive.check(kept)
+    return frozenset(kept)
+
+
+def _skeleton(archive: BoundedZip, kept: frozenset[str]) -> bytes:
+    """The package python-docx opens: XML parts read within the limits, stand-ins for the rest."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as skeleton:
+        for name in sorted(archive.names):
+            if not name.endswith("/"):
+                skeleton.writestr(name, _STAND_IN if name in kept else archive.read(name))
+    return buffer.getvalue()
+
+
+def _with_parts_put_back(saved: bytes, archive: BoundedZip, kept: frozenset[str]) -> bytes:
+    """python-docx's saved package, with the report's own parts in place of the stand-ins."""
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(saved)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            written = source.read(info)
+            copied = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            copied.compress_type = zipfile.ZIP_DEFLATED
+            copied.external_attr = info.external_attr
+            if info.filename in kept and written == _STAND_IN:
+                with target.open(copied, "w") as stream:
+                    for chunk in archive.stream(info.filename):
+                        stream.write(chunk)
+            else:
+                target.writestr(copied, written)
+    return buffer.getvalue()
 
 
 def _summary(findings: Sequence[Finding], left_over: Sequence[Finding]) -> list[str]:
