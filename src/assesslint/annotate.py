@@ -316,9 +316,20 @@ class _CommentWriter:
 
     def comment(self, runs: tuple[Any, Any], paragraphs: Sequence[str]) -> None:
         first, last = runs
-        comment = self.word.comments.add_comment(
-            text=paragraphs[0], author=self.author, initials=self.initials
-        )
+        try:
+            comment = self.word.comments.add_comment(
+                text=paragraphs[0], author=self.author, initials=self.initials
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            # python-docx reads the report's own comments part here (to number the new
+            # comment after the old ones); these are what it raises when that part is
+            # damaged: a root that is not a comments list, an id that is not a number.
+            raise ReadError(
+                ReadErrorCode.CORRUPT,
+                "the file could be checked but not annotated: its comments part "
+                "(word/comments.xml) is damaged. Open it in Word, which can often repair "
+                "it, save it again and retry, or use `assesslint check`.",
+            ) from None
         for text in paragraphs[1:]:
             comment.add_paragraph(text)
         number = str(comment.comment_id)

@@ -11,6 +11,7 @@ import random
 import struct
 import tracemalloc
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,45 @@ def test_pictures_are_copied_into_the_reviewed_copy_unchanged(
         for name, content in pictures.items():
             assert reviewed.read(f"word/media/{name}") == content
         assert reviewed.testzip() is None
+
+
+def _with_comments_xml(report: bytes, change: Callable[[bytes], bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(report)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info.filename, change(data) if "comments" in info.filename else data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda xml: xml.replace(b'w:id="0"', b'w:id="' + b"9" * 5000 + b'"'),
+        lambda xml: xml.replace(b"<w:comments ", b"<w:commentz ").replace(
+            b"</w:comments>", b"</w:commentz>"
+        ),
+    ],
+    ids=["id-of-5000-digits", "root-not-a-comments-list"],
+)
+def test_a_damaged_comments_part_is_a_damaged_file(
+    tmp_path: Path, change: Callable[[bytes], bytes]
+) -> None:
+    source = build(
+        tmp_path / "with-comment.docx",
+        p("Plan", style="Heading1"),
+        p("Mum to engage with services."),
+        comment=("An earlier reviewer's paragraph.", "Please look again."),
+    ).read_bytes()
+    damaged = _with_comments_xml(source, change)
+    assert damaged != source
+    report = tmp_path / "report.docx"
+    report.write_bytes(damaged)
+    result = CliRunner().invoke(main, ["annotate", str(report)])
+    assert result.exit_code == 2, result.output
+    assert "comments part (word/comments.xml) is damaged" in result.output
+    assert "fault in assesslint" not in result.output
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["report.docx", "with-comment.docx"]
