@@ -39,28 +39,38 @@ def _report(folder: Path) -> bytes:
     ).read_bytes()
 
 
-def _with_pictures(report: bytes, pictures: dict[str, bytes]) -> bytes:
-    """The report with `pictures` (file name in word/media -> content) related to its text."""
-    relationships = "".join(
-        f'<Relationship Id="rIdPicture{number}" Type="{_PICTURE}" Target="media/{name}"/>'
-        for number, name in enumerate(pictures)
-    ).encode()
+def _rezipped(
+    report: bytes, change: Callable[[str, bytes], bytes], added: dict[str, bytes] | None = None
+) -> bytes:
+    """The package with each part passed through `change(name, data)`, and `added` parts."""
     buffer = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(report)) as source,
         zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
     ):
         for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "word/_rels/document.xml.rels":
-                data = data.replace(b"</Relationships>", relationships + b"</Relationships>")
-            if info.filename == "[Content_Types].xml" and b'Extension="png"' not in data:
-                png = b'<Default Extension="png" ContentType="image/png"/>'
-                data = data.replace(b"<Default ", png + b"<Default ", 1)
-            target.writestr(info.filename, data)
-        for name, content in pictures.items():
-            target.writestr(f"word/media/{name}", content)
+            target.writestr(info.filename, change(info.filename, source.read(info)))
+        for name, content in (added or {}).items():
+            target.writestr(name, content)
     return buffer.getvalue()
+
+
+def _with_pictures(report: bytes, pictures: dict[str, bytes]) -> bytes:
+    """The report with `pictures` (file name in word/media -> content) related to its text."""
+    relationships = "".join(
+        f'<Relationship Id="rIdPicture{number}" Type="{_PICTURE}" Target="media/{name}"/>'
+        for number, name in enumerate(pictures)
+    ).encode()
+
+    def relate(name: str, data: bytes) -> bytes:
+        if name == "word/_rels/document.xml.rels":
+            data = data.replace(b"</Relationships>", relationships + b"</Relationships>")
+        if name == "[Content_Types].xml" and b'Extension="png"' not in data:
+            png = b'<Default Extension="png" ContentType="image/png"/>'
+            data = data.replace(b"<Default ", png + b"<Default ", 1)
+        return data
+
+    return _rezipped(report, relate, {f"word/media/{n}": c for n, c in pictures.items()})
 
 
 def _declaring(data: bytes, name: str, size: int) -> bytes:
@@ -154,18 +164,6 @@ def test_pictures_are_copied_into_the_reviewed_copy_unchanged(
         assert reviewed.testzip() is None
 
 
-def _with_comments_xml(report: bytes, change: Callable[[bytes], bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(report)) as source,
-        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            data = source.read(info)
-            target.writestr(info.filename, change(data) if "comments" in info.filename else data)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize(
     "change",
     [
@@ -185,7 +183,7 @@ def test_a_damaged_comments_part_is_a_damaged_file(
         p("Mum to engage with services."),
         comment=("An earlier reviewer's paragraph.", "Please look again."),
     ).read_bytes()
-    damaged = _with_comments_xml(source, change)
+    damaged = _rezipped(source, lambda name, data: change(data) if "comments" in name else data)
     assert damaged != source
     report = tmp_path / "report.docx"
     report.write_bytes(damaged)

@@ -208,18 +208,9 @@ def test_the_file_size_limit_is_a_message_not_a_killed_process(
     out.mkdir()
     target = out / "findings.json"
     # Python ignores SIGXFSZ, so writing past the limit fails with EFBIG instead of killing.
+    command = ["check", "--format", "json", "-o", str(target), str(report)]
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "assesslint",
-            "check",
-            "--format",
-            "json",
-            "-o",
-            str(target),
-            str(report),
-        ],
+        [sys.executable, "-m", "assesslint", *command],
         capture_output=True,
         text=True,
         check=False,
