@@ -16,6 +16,9 @@ Keys:
                                ("work placement" for "placement")
                  unless-sentence  phrases that make a use fine anywhere in its sentence
   lexicon      the name (or a list of names) of lexicons whose entries are added to `terms`
+  quotations   skip (default): a listed term inside quotation marks is someone's own words
+                 ("he kicks off at bedtime", the child says), not the writer's, and is left
+                 alone; check: flag it there too
   define       {message, suggest}: wording for an acronym not spelled out at first use
   unknown      abbreviations that are in no list: {message, suggest, min-length (2),
                max-length (6), ignore: [...]}; initials after Mr, Ms, Child, Baby and the
@@ -37,6 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from assesslint.models import BlockKind
+from assesslint.quotations import inside, quotation_spans
 from assesslint.rules.lexicons import validate_entry
 from assesslint.rules.patterns import pattern_from_entry
 from assesslint.rules.spec import PatternSpec, Rule
@@ -124,6 +128,7 @@ class TermsOptions:
     terms: tuple[TermSpec, ...]
     define: Wording | None
     unknown: Unknown | None
+    skip_quotations: bool = True
 
 
 def _as_tuple(value: Any) -> tuple[str, ...]:
@@ -206,7 +211,10 @@ def parse(data: MarkedDict, ctx: ParseContext) -> TermsOptions:
             max_length=ctx.integer(unknown_data, "max-length", minimum=2) or 6,
             ignore=frozenset(ctx.texts(unknown_data, "ignore")),
         )
-    return TermsOptions(tuple(terms), _wording(data, "define", ctx), unknown)
+    quotations = data.get("quotations", "skip")
+    if quotations not in ("skip", "check"):
+        ctx.error(data.value_at("quotations"), "'quotations' must be skip or check")
+    return TermsOptions(tuple(terms), _wording(data, "define", ctx), unknown, quotations != "check")
 
 
 class TermsChecker(Checker):
@@ -233,6 +241,7 @@ class TermsChecker(Checker):
     def check(self, parsed: ParsedDocument, matches: MatchIndex) -> Iterator[Hit]:
         """Yield listed terms, acronyms not spelled out, and unknown abbreviations."""
         text = parsed.text
+        quoted = quotations_of(parsed) if self.options.skip_quotations else []
         flagged: list[tuple[int, int, TermSpec]] = []
         for term, key, unless, sentence_key in self.keys:
             if term.cls == "known":
@@ -248,6 +257,8 @@ class TermsChecker(Checker):
                 if unless and matches.covering(unless, start, end):
                     continue
                 if sentence_key and matches.any_within(sentence_key, *parsed.sentence_span(start)):
+                    continue
+                if quoted and inside(quoted, start, end):
                     continue
                 flagged.append((start, end, term))
         # Where listed terms overlap ("placement breakdown", "placement"), the longest wins.
@@ -337,6 +348,14 @@ class TermsChecker(Checker):
                 suggest=unknown.wording.suggest,
                 redacted="an abbreviation",
             )
+
+
+def quotations_of(parsed: ParsedDocument) -> list[tuple[int, int]]:
+    """The document's quotations, found once and shared by every rule that asks."""
+    spans = parsed.cache.get("quotations")
+    if spans is None:
+        spans = parsed.cache["quotations"] = quotation_spans(parsed.text)
+    return spans  # type: ignore[return-value]
 
 
 def _candidates(parsed: ParsedDocument) -> Iterator[tuple[int, int, int]]:
@@ -430,7 +449,7 @@ def is_defined(
 
 TYPE = RuleType(
     name="terms",
-    keys=frozenset({"terms", "lexicon", "define", "unknown"}),
+    keys=frozenset({"terms", "lexicon", "define", "unknown", "quotations"}),
     placeholders=frozenset({"match", "term", "alternative", "advice", "expansion"}),
     parse=parse,
     checker=TermsChecker,
