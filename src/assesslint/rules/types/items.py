@@ -8,6 +8,7 @@ Keys:
                true: in a section with no list items or table rows, each sentence of its
                paragraphs is an item (a plan written as prose). Default false.
   skip         patterns: an item matching one of these is not an outcome and is left alone
+               (for a table row, only its first cell, the outcome, is looked at)
                ("Review at the next core group")
   criteria     a mapping of criterion names to:
                  label     how the message names it ("time-bound")
@@ -141,7 +142,9 @@ class ItemsChecker(Checker):
             return key is not None and any(matches.any_within(key, *r) for r in item.ranges)
 
         for item in self._items(parsed):
-            if found(self.skip, item):
+            # Only the item's own words decide whether it is an outcome at all: a row whose
+            # "By when" cell says "next review" is still an outcome to be judged.
+            if self.skip is not None and matches.any_within(self.skip, *item.anchor):
                 continue
             failed = []
             for criterion, must, must_not, unless in self.criteria:
