@@ -15,6 +15,18 @@ Keys:
   with-window  where `with` looks; the same forms; default sentence
   per-sentence all (default): every trigger is a finding; first: at most one finding in a
                sentence (several triggers in one sentence are one problem)
+  speaker      not-child: a trigger that is a speech phrase ("she says", "according to
+               Mum") is passed over when its speaker is a child of the report (a name the
+               report gives a child, "the child", or a pronoun standing for one), because
+               that is the child's voice, not an account to check; family: also when the
+               speaker is a professional ("Mr Hale" where the report makes him a teacher)
+  quotations   count (default): quotations are read like the rest; skip: a trigger inside
+               quotation marks is someone's own words, and a `with` or `require` there
+               does not count (a parent's "I did the test" is not a test result)
+  with-sections  canonical section names in which a trigger has its `with` without
+               looking (a strengths section presents everything in it as a strength)
+  with-follows true: `with` counts only from the trigger on (what "Mum says" is about
+               comes after it); default false
 
 Placeholders: {match}, {section}.
 """
@@ -27,6 +39,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assesslint.quotations import inside, quotation_spans
+from assesslint.readers.people import Role
+from assesslint.rules.speakers import PROFESSIONAL, speaker_kind
 from assesslint.rules.spec import PatternSpec, Rule
 from assesslint.rules.types.base import Checker, Hit, RuleType, Window, parse_window, window_ranges
 
@@ -49,6 +64,11 @@ class ConditionalOptions:
     window: Window
     with_window: Window
     first_per_sentence: bool
+    not_child_speaker: bool = False
+    family_speaker: bool = False
+    skip_quotations: bool = False
+    with_sections: frozenset[str] = frozenset()
+    with_follows: bool = False
 
 
 def parse(data: MarkedDict, ctx: ParseContext) -> ConditionalOptions:
@@ -65,6 +85,12 @@ def parse(data: MarkedDict, ctx: ParseContext) -> ConditionalOptions:
         window=parse_window(data, "window", ctx, Window()),
         with_window=parse_window(data, "with-window", ctx, Window()),
         first_per_sentence=ctx.choice(data, "per-sentence", ["all", "first"], "all") == "first",
+        not_child_speaker="speaker" in data,
+        family_speaker=ctx.choice(data, "speaker", ["not-child", "family"], "not-child")
+        == "family",
+        skip_quotations=ctx.choice(data, "quotations", ["count", "skip"], "count") == "skip",
+        with_sections=ctx.sections(data, "with-sections") or frozenset(),
+        with_follows=ctx.boolean(data, "with-follows", False),
     )
 
 
@@ -111,16 +137,29 @@ class ConditionalChecker(Checker):
                 continue
             if self.unless and matches.covering(self.unless, start, end):
                 continue
-            if self.with_ and not any(
-                matches.any_within(self.with_, *where)
-                for where in window_ranges(parsed, options.with_window, start)
+            quotes = quotations_of(parsed) if options.skip_quotations else []
+            if quotes and inside(quotes, start, end):
+                continue
+            follows = start if options.with_follows else 0
+            if (
+                self.with_
+                and not (options.with_sections and block.section.names & options.with_sections)
+                and not any(
+                    not (quotes and inside(quotes, *span))
+                    for where in window_ranges(parsed, options.with_window, start)
+                    if where[1] > follows
+                    for span in matches.within(self.with_, max(where[0], follows), where[1])
+                )
             ):
+                continue
+            if options.not_child_speaker and _passed_over(parsed, start, end, options):
                 continue
             ranges = window_ranges(parsed, options.window, start)
             if self.require and any(
                 # A companion inside another trigger does not count: "no concerns" is not
                 # a risk statement.
                 not _inside_any(span, triggers, trigger_starts)
+                and not (quotes and inside(quotes, *span))
                 for r in ranges
                 for span in matches.within(self.require, *r)
             ):
@@ -137,6 +176,21 @@ class ConditionalChecker(Checker):
                     continue
                 flagged_sentences.add(sentence)
             yield Hit(start, end, values={"match": match})
+
+
+def _passed_over(parsed: ParsedDocument, start: int, end: int, options: ConditionalOptions) -> bool:
+    """Say whether a speech phrase's speaker is one the rule leaves alone."""
+    kind = speaker_kind(parsed, start, end)
+    return kind is Role.CHILD or (options.family_speaker and kind == PROFESSIONAL)
+
+
+def quotations_of(parsed: ParsedDocument) -> list[tuple[int, int]]:
+    """The document's quotations, found once and shared by every rule that asks."""
+    # The same cache entry as the terms type's, so a report's quotations are found once.
+    spans = parsed.cache.get("quotations")
+    if spans is None:
+        spans = parsed.cache["quotations"] = quotation_spans(parsed.text)
+    return spans  # type: ignore[return-value]
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -172,7 +226,20 @@ def _mentioned(
 TYPE = RuleType(
     name="conditional",
     keys=frozenset(
-        {"trigger", "unless", "require", "with", "repeat", "window", "with-window", "per-sentence"}
+        {
+            "trigger",
+            "unless",
+            "require",
+            "with",
+            "repeat",
+            "window",
+            "with-window",
+            "per-sentence",
+            "speaker",
+            "with-sections",
+            "with-follows",
+            "quotations",
+        }
     ),
     placeholders=frozenset({"match"}),
     parse=parse,
