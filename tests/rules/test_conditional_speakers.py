@@ -142,3 +142,17 @@ def test_with_sections_stand_in_for_the_with(tmp_path: Path, sections: SectionMa
         "attended every meeting",
         "attended every meeting",
     ]
+
+
+def test_family_leaves_a_professional_introduced_by_first_name_alone(
+    tmp_path: Path, sections: SectionMap
+) -> None:
+    text = (
+        "Household:\nNoor (3) lives with her mother, Hana.\n\n"
+        "Professionals:\nNoor's health visitor, Carys Pugh, visits monthly. "
+        "Bethan (family support worker) sees Hana weekly.\n\n"
+        "Views:\nCarys says Noor is gaining weight. Bethan said the flat was warm. "
+        "Hana says she has stopped drinking. Hana has engaged with the family support worker."
+    )
+    found = check(tmp_path, sections, SPEECH + "speaker: family\n", text)
+    assert found == ["Hana says"]

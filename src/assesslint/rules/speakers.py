@@ -105,11 +105,41 @@ def _is_professional(parsed: ParsedDocument, title: str, surname: str) -> bool:
     return bool(known[surname])
 
 
+def _introduced_as_professional(parsed: ParsedDocument, name: str) -> bool:
+    """Say whether the report introduces a first name with a professional's role.
+
+    Only right beside the name: "Sarah (health visitor)", "Sarah Jones, the family's
+    health visitor", "the health visitor, Sarah". A parent's name in a sentence that
+    mentions a worker ("Shannon has engaged with the support worker") is not one.
+    """
+    known = parsed.cache.setdefault(_PROFESSIONALS_KEY + ".first", {})
+    assert isinstance(known, dict)
+    if name not in known:
+        role = _PROFESSION.pattern
+        named = rf"\b{re.escape(name)}(?:\s+[A-Z][A-Za-z'’-]+)?"
+        introduced = re.compile(
+            rf"{named}\s*(?:\(|,\s*)(?:the |a |an |his |her |their |\w+(?:'s|’s) )?"
+            # Not "GP: Chantelle is prescribed ...", a label before what a source said.
+            rf"(?:\w+ ){{0,2}}{role}|{role},?\s+{re.escape(name)}\b",
+            re.IGNORECASE,
+        )
+        known[name] = introduced.search(parsed.text) is not None
+    return bool(known[name])
+
+
 def speaker_kind(parsed: ParsedDocument, start: int, end: int) -> Role | str | None:
-    """`speaker_role`, or `PROFESSIONAL` for a titled speaker the report makes one."""
+    """`speaker_role`, or `PROFESSIONAL` for a speaker the report makes a professional."""
     titled = _TITLED.search(parsed.text, start, end)
-    if titled is not None and _is_professional(parsed, titled.group(1), titled.group(2)):
-        return PROFESSIONAL
+    if titled is not None:
+        if _is_professional(parsed, titled.group(1), titled.group(2)):
+            return PROFESSIONAL
+    else:
+        for found in _WORD.finditer(parsed.text, start, end):
+            word = found.group(0)
+            if word[0].isupper() and word.lower() not in _LEAD_WORDS | _PRONOUNS:
+                if role_of(word) is None and _introduced_as_professional(parsed, word):
+                    return PROFESSIONAL
+                break
     return speaker_role(parsed, start, end)
 
 
