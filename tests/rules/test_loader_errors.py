@@ -41,7 +41,7 @@ BROKEN = [
     (
         "unknown-type.yaml",
         VALID.replace("type: terms", "type: spelling"),
-        ["1:7: 'type' must be one of: conditional, coverage, items, metric, terms"],
+        ["1:7: 'type' must be one of: conditional, coverage, items, men, metric, terms"],
     ),
     (
         "bad-regex.yaml",

@@ -61,4 +61,5 @@ def test_every_type_is_used() -> None:
         "coverage",
         "items",
         "metric",
+        "men",
     }

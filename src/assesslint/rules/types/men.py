@@ -1,0 +1,380 @@
+"""`type: men`: every father and male carer the report names, and whether he was assessed.
+
+The report's men come from `readers.men` (household tables, "her partner Craig", "Dean
+(mum's boyfriend)", ...). Every sentence about a man is gathered from the whole report:
+sentences naming him (any of his names, or his relationship when only he has it), and
+sentences after them in the same paragraph, or under a heading about him, that speak of
+"he" or "him". Each sentence is read clause by clause for evidence that he was assessed.
+
+Keys:
+  roles        regular expressions of relationship nouns that make a man one to assess
+               (required): father, step-?father, partner, boyfriend, ...
+  neutral-roles  those of `roles` that do not say the person is a man ("partner")
+  assessed     regular expressions: strong evidence he was assessed (checks on him
+               reported, met on his own, interviewed). `{he}`, `{him}` and `{his}` stand
+               for his names or the pronoun.
+  results      regular expressions: the result of a check on him, evidence even when
+               worded as a negative ("no police record", "not known to children's
+               services")
+  household-roles  relationships that count only when the man is introduced in one of
+               `household-sections` (a grandfather who lives with the child)
+  heard        regular expressions: evidence he was seen or heard (his own words, a
+               meeting with him). Enough, unless the report also says he is still to be
+               assessed (`unassessed`).
+  unassessed   regular expressions: the report says he is still to be assessed or checked
+  absent       regular expressions: only his absence is recorded (quoted in the message)
+  negation     regular expressions: a clause where one comes before the evidence does not
+               count ("I have not spoken to him", "Gareth will meet Marco")
+  hearsay      regular expressions: someone else's account ("Mum says he told her ...")
+               before the evidence in its sentence; such evidence does not count
+  unnamed      regular expressions: an unnamed father the report says is not known; a
+               finding when no man with a father's role is named
+  unnamed-message  the message for an unnamed father ({match})
+  views-sections  canonical sections that give a parent's views: a heading there that
+               names someone ("Wayne's views") adds him, if the report calls him "he"
+  gaps         what the message says is missing, by case: silent (nothing about him after
+               he is introduced), absent (only his absence: {absence} is the quotation),
+               unassessed (seen or heard, but said to be still to assess)
+
+One finding per man, at his name where he is introduced, or at the words about an unnamed
+father. Placeholders: {match}, {role}, {gap}, {section}.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assesslint.models import BlockKind, Section
+from assesslint.readers.men import Man, MenFinder
+from assesslint.rules.regex_safety import backtracking_risk
+from assesslint.rules.spec import Rule
+from assesslint.rules.types.base import Checker, Hit, RuleType
+
+if TYPE_CHECKING:
+    from assesslint.nlp import ParsedDocument
+    from assesslint.rules.parsing import ParseContext
+    from assesslint.rules.patterns import MatchIndex, PatternRegistry
+    from assesslint.yamlfile import MarkedDict
+
+GAPS = ("silent", "absent", "unassessed")
+_PRONOUN = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+_CLAUSE = re.compile(
+    r";|:|\s+-\s+|\s+–\s+|,?\s+\b(?:but|although|though|whereas|however|while)\b", re.IGNORECASE
+)
+_VIEWS_OF = re.compile(r"\s*([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s|’s)\s")
+_FATHER = re.compile(r"\b(?:father|dad|daddy)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MenOptions:
+    """The parsed keys of a `men` rule."""
+
+    roles: str
+    neutral: str | None
+    assessed: tuple[str, ...]
+    results: tuple[str, ...]
+    heard: tuple[str, ...]
+    unassessed: tuple[str, ...]
+    absent: tuple[str, ...]
+    negation: tuple[str, ...]
+    hearsay: tuple[str, ...]
+    unnamed: tuple[str, ...]
+    unnamed_message: str | None
+    gaps: dict[str, str]
+    views: frozenset[str]
+    household_roles: str | None
+    household: frozenset[str]
+
+
+def _regexes(data: MarkedDict, key: str, ctx: ParseContext, *, required: bool = False) -> list[str]:
+    values = ctx.texts(data, key)
+    if required and not values:
+        ctx.error(data.position, f"a men rule needs {key!r}, a list of regular expressions")
+    kept = []
+    for value in values:
+        filled = value.replace("{he}", "he").replace("{him}", "him").replace("{his}", "his")
+        try:
+            re.compile(filled)
+        except re.error as error:
+            ctx.error(data.value_at(key), f"invalid regular expression {value!r}: {error}")
+            continue
+        risk = backtracking_risk(filled)
+        if risk is not None:
+            ctx.error(data.value_at(key), f"regular expression {value!r} is unsafe: {risk}")
+            continue
+        kept.append(value)
+    return kept
+
+
+def parse(data: MarkedDict, ctx: ParseContext) -> MenOptions:
+    """Check the keys of a `men` rule."""
+    gaps: dict[str, str] = {}
+    mapping = ctx.mapping(data, "gaps")
+    if mapping is not None:
+        ctx.check_keys(mapping, set(GAPS), "'gaps'")
+        for name in GAPS:
+            text = ctx.text(mapping, name, required=True)
+            if text is not None:
+                gaps[name] = text
+    else:
+        ctx.error(data.position, "a men rule needs 'gaps': " + ", ".join(GAPS))
+    roles = _regexes(data, "roles", ctx, required=True)
+    neutral = _regexes(data, "neutral-roles", ctx)
+    return MenOptions(
+        roles="|".join(roles) or "father",
+        neutral="|".join(neutral) or None,
+        assessed=tuple(_regexes(data, "assessed", ctx, required=True)),
+        results=tuple(_regexes(data, "results", ctx)),
+        heard=tuple(_regexes(data, "heard", ctx)),
+        unassessed=tuple(_regexes(data, "unassessed", ctx)),
+        absent=tuple(_regexes(data, "absent", ctx)),
+        negation=tuple(_regexes(data, "negation", ctx)),
+        hearsay=tuple(_regexes(data, "hearsay", ctx)),
+        unnamed=tuple(_regexes(data, "unnamed", ctx)),
+        unnamed_message=ctx.template(data, "unnamed-message"),
+        gaps=gaps,
+        views=ctx.sections(data, "views-sections") or frozenset(),
+        household_roles="|".join(_regexes(data, "household-roles", ctx)) or None,
+        household=ctx.sections(data, "household-sections") or frozenset(),
+    )
+
+
+def _union(patterns: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
+
+
+@dataclass
+class _Reading:
+    """What the report says about one man."""
+
+    strong: bool = False
+    heard: bool = False
+    unassessed: str | None = None
+    absent: str | None = None
+    mentions: int = 0
+
+
+class MenChecker(Checker):
+    """Finds fathers and male carers with no evidence that they were assessed."""
+
+    def __init__(self, rule: Rule, registry: PatternRegistry) -> None:
+        super().__init__(rule, registry)
+        options: MenOptions = rule.options
+        self.options = options
+        self.finder = MenFinder(options.roles, options.neutral)
+        self.household_finder = (
+            MenFinder(options.household_roles) if options.household_roles else None
+        )
+        self.negation = re.compile(_union(options.negation), re.IGNORECASE)
+        self.hearsay = re.compile(_union(options.hearsay), re.IGNORECASE)
+        self.unassessed_template = _union(options.unassessed)
+        self.absent = re.compile(_union(options.absent), re.IGNORECASE)
+        self.unnamed = re.compile(_union(options.unnamed), re.IGNORECASE)
+
+    def check(self, parsed: ParsedDocument, matches: MatchIndex) -> Iterator[Hit]:
+        """Yield one hit for each man the report does not show was assessed."""
+        document = parsed.document
+        men = self.finder.find(document.text, document.blocks)
+        if self.household_finder is not None:
+            # A grandfather or uncle counts when the report says he lives with the child.
+            known = {man.first for man in men if man.first}
+            for man in self.household_finder.find(document.text, document.blocks):
+                at_home = document.block_at(man.start).section.names & self.options.household
+                if at_home and man.first not in known:
+                    men.append(man)
+            men.sort(key=lambda man: man.start)
+        for section in document.sections:
+            # "Wayne's views": a parent whose views the report sets out to give.
+            heard = _VIEWS_OF.match(section.heading or "")
+            if heard and section.names & self.options.views:
+                self.finder.add_parent(men, heard.group(1), document.text)
+        readings = self._read(parsed, men)
+        for man, reading in zip(men, readings, strict=True):
+            if not self.applies(document.block_at(man.start)):
+                continue
+            if reading.strong or (reading.heard and reading.unassessed is None):
+                continue
+            gaps = self.options.gaps
+            role = _as_written_in_prose(man.role)
+            if reading.heard:
+                gap = gaps["unassessed"].replace("{absence}", reading.unassessed or "")
+            elif reading.absent:
+                gap = gaps["absent"].replace("{absence}", reading.absent)
+            else:
+                gap = gaps["silent"]
+            yield Hit(
+                man.start,
+                man.end,
+                values={"match": parsed.text[man.start : man.end], "role": role, "gap": gap},
+                details={"role": role},
+                redacted="this man",
+            )
+        if not any(_FATHER.search(man.role) for man in men):
+            yield from self._unnamed(parsed)
+
+    def _unnamed(self, parsed: ParsedDocument) -> Iterator[Hit]:
+        if not self.options.unnamed:
+            return
+        for block in parsed.document.blocks:
+            if block.kind is BlockKind.HEADING or not self.applies(block):
+                continue
+            found = self.unnamed.search(block.text)
+            if found:
+                start = block.start + found.start()
+                end = block.start + found.end()
+                yield Hit(
+                    start,
+                    end,
+                    values={"match": parsed.text[start:end], "role": "father", "gap": ""},
+                    message=self.options.unnamed_message,
+                    details={"role": "father"},
+                    redacted="the father",
+                )
+                return
+
+    def _read(self, parsed: ParsedDocument, men: list[Man]) -> list[_Reading]:
+        readings = [_Reading() for _ in men]
+        if not men:
+            return readings
+        names = [re.compile(self._refers_to(man, men)) for man in men]
+        evidence = [self._evidence(man) for man in men]
+        document = parsed.document
+        for block in document.blocks:
+            if block.kind is BlockKind.HEADING:
+                continue
+            current = self._heading_man(block.section, names)
+            for start, end in parsed.sentences_within(block.start, block.end):
+                sentence = document.text[start:end]
+                named = [i for i, name in enumerate(names) if name.search(sentence)]
+                if len(named) == 1:
+                    current = named[0]
+                elif named:
+                    current = None
+                elif current is not None and _PRONOUN.search(sentence):
+                    named = [current]
+                for index in named:
+                    self._weigh(sentence, readings[index], *evidence[index])
+        return readings
+
+    def _heading_man(self, section: Section, names: list[re.Pattern[str]]) -> int | None:
+        heading = section.heading or ""
+        named = [i for i, name in enumerate(names) if name.search(heading)]
+        return named[0] if len(named) == 1 else None
+
+    def _refers_to(self, man: Man, men: list[Man]) -> str:
+        """His names, and his relationship where no other man has it ("the father")."""
+        noun = re.sub(r"\s+(?:of|to)\s+.*$", "", man.role.strip()).split()[-1].lower()
+        same = [other for other in men if noun in other.role.lower()]
+        refs = [man.pattern()]
+        if len(same) == 1 and noun.isalpha():
+            refs.append(
+                rf"\b(?:the|his|her|their|[A-Z][a-z]+(?:'s|’s))\s+(?:birth\s+)?{re.escape(noun)}\b"
+            )
+            if _FATHER.fullmatch(noun):
+                refs.append(r"\bDad\b(?!'s)")
+        return "|".join(f"(?:{ref})" for ref in refs)
+
+    def _evidence(
+        self, man: Man
+    ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+        names = "|".join(re.escape(alias) for alias in sorted(man.aliases, key=len, reverse=True))
+        he = rf"(?:\b(?:he|He)\b|(?<![\w'’])(?:{names})\b)"
+        him = rf"(?:\bhim\b|(?<![\w'’])(?:{names})\b)"
+        his = rf"(?:\b(?:his|His)\b|(?<![\w'’])(?:{names})(?:'s|’s))"
+
+        def fill(pattern: str) -> re.Pattern[str]:
+            text = pattern.replace("{he}", he).replace("{him}", him).replace("{his}", his)
+            return re.compile(text, re.IGNORECASE)
+
+        options = self.options
+        return (
+            fill(_union(options.assessed)),
+            fill(_union(options.heard)),
+            fill(self.unassessed_template),
+            fill(_union(options.results)),
+        )
+
+    def _weigh(
+        self,
+        sentence: str,
+        reading: _Reading,
+        assessed: re.Pattern[str],
+        heard: re.Pattern[str],
+        unassessed: re.Pattern[str],
+        results: re.Pattern[str],
+    ) -> None:
+        reading.mentions += 1
+        pending = unassessed.search(sentence)
+        if pending and reading.unassessed is None:
+            reading.unassessed = pending.group(0)
+        gone = self.absent.search(sentence)
+        if gone and reading.absent is None:
+            reading.absent = gone.group(0)
+        result = results.search(sentence)
+        if result and not self.hearsay.search(sentence[: result.start()]):
+            # "No police record": a check's result, however it is worded.
+            reading.strong = True
+        for clause in _clauses(sentence):
+            before_clause = sentence[: sentence.find(clause)] if clause in sentence else ""
+            for pattern, strong in ((assessed, True), (heard, False)):
+                found = pattern.search(clause)
+                if found is None:
+                    continue
+                lead = clause[: found.start()]
+                if self.negation.search(lead) or self.hearsay.search(before_clause + lead):
+                    continue
+                if strong:
+                    reading.strong = True
+                else:
+                    reading.heard = True
+
+
+_COMMON_START = re.compile(
+    r"(?:father|dad|daddy|mother|mum|mum's|mother's|partner|step\w*|birth|biological|boyfriend"
+    r"|husband|male|lodger|children's|child's|baby's|the|her|his|their|parent|new|current|ex)\b",
+    re.IGNORECASE,
+)
+
+
+def _as_written_in_prose(role: str) -> str:
+    """A form's "FATHER OF BABY" or "Father" as a sentence says it; "Kai's dad" as it is."""
+    if role.isupper():
+        return role.lower()
+    if _COMMON_START.match(role):
+        return role[:1].lower() + role[1:]
+    return role
+
+
+def _clauses(sentence: str) -> list[str]:
+    return [part for part in _CLAUSE.split(sentence) if part and part.strip()]
+
+
+TYPE = RuleType(
+    name="men",
+    keys=frozenset(
+        {
+            "roles",
+            "neutral-roles",
+            "assessed",
+            "heard",
+            "unassessed",
+            "absent",
+            "negation",
+            "hearsay",
+            "unnamed",
+            "unnamed-message",
+            "gaps",
+            "views-sections",
+            "results",
+            "household-roles",
+            "household-sections",
+        }
+    ),
+    placeholders=frozenset({"match", "role", "gap"}),
+    parse=parse,
+    checker=MenChecker,
+    doc=__doc__ or "",
+)
