@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from assesslint.cli import main
 from assesslint.readers.sections import SectionMap
 from assesslint.rules.loader import RuleLoadError, load_rules
+from assesslint.rules.types import RULE_TYPES
 
 VALID = """\
 type: terms
@@ -41,7 +42,7 @@ BROKEN = [
     (
         "unknown-type.yaml",
         VALID.replace("type: terms", "type: spelling"),
-        ["1:7: 'type' must be one of: conditional, coverage, items, men, metric, terms"],
+        ["1:7: 'type' must be one of: " + ", ".join(sorted(RULE_TYPES))],
     ),
     (
         "bad-regex.yaml",

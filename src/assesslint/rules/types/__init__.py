@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from assesslint.rules.types import conditional, coverage, items, metric, terms
+from assesslint.rules.types import claims, conditional, coverage, items, metric, terms
 from assesslint.rules.types.base import Checker, Hit, RuleType
 from assesslint.rules.types.men import TYPE as MEN_TYPE
 
 RULE_TYPES: dict[str, RuleType] = {
-    module.TYPE.name: module.TYPE for module in (terms, conditional, coverage, items, metric)
+    module.TYPE.name: module.TYPE
+    for module in (terms, conditional, coverage, items, metric, claims)
 }
 RULE_TYPES[MEN_TYPE.name] = MEN_TYPE
 
