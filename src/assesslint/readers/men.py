@@ -85,6 +85,9 @@ _NOT_NAME = frozenset(
         "action",
     }
 )
+_SENTENCE_ENDS = (". ", "! ", "? ", "\n")
+_HE = re.compile(r"\b(?:he|him)\b", re.IGNORECASE)
+_SHE = re.compile(r"\bshe\b", re.IGNORECASE)
 _SPEECH_AFTER = re.compile(
     r"\s+(?:said|says|told|tells|explained|asked|thinks|feels|wants|likes|describes|described)\b"
 )
@@ -150,6 +153,9 @@ class MenFinder:
             rf"|{_WORD}(?:,\s+{_WORD})*(?:\s+and\s+{_WORD})?))?"
         )
         self.role = re.compile(role, re.IGNORECASE)
+        # Most paragraphs name no relationship: a plain search for the nouns rules them out
+        # before the costlier search for an owner ("Callum's") and a name.
+        self.nouns = re.compile(rf"\b(?:{roles})\b", re.IGNORECASE)
         self.role_only = re.compile(rf"\s*(?:{role})\s*:?\s*", re.IGNORECASE)
         self.neutral = re.compile(rf"\b(?:{neutral})\b", re.IGNORECASE) if neutral else None
         # The role as a case-insensitive group beside a case-sensitive name.
@@ -212,31 +218,58 @@ class MenFinder:
                 continue
             if block.source.table:
                 rows.setdefault(block.row_key, []).append(block)
-            if self.role.search(block.text):
+            if self.nouns.search(block.text):
                 yield from self._in_text(block)
             label = block.label or ""
-            if label and self.role_only.fullmatch(label):
+            if label and self._is_role(label):
                 yield from self._leading_name(block, label)
-            elif previous is not None and self.role_only.fullmatch(previous.text):
+            elif previous is not None and self._is_role(previous.text):
                 yield from self._leading_name(block, previous.text)
             previous = None
         for cells in rows.values():
             yield from self._in_row(cells)
 
+    def _is_role(self, text: str) -> bool:
+        """Say whether `text` is a relationship and nothing else ("Father", "Mum's partner:")."""
+        return (
+            len(text) < 80
+            and bool(self.nouns.search(text))
+            and bool(self.role_only.fullmatch(text))
+        )
+
     def _in_text(self, block: Block) -> Iterable[tuple[str, str, int, int, bool]]:
+        text = block.text
+        # An introduction is within a few words of the relationship: only those stretches
+        # of a long paragraph are searched.
+        windows: list[tuple[int, int]] = []
+        for noun in self.nouns.finditer(text):
+            start, end = max(noun.start() - 90, 0), min(noun.end() + 70, len(text))
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        seen: set[tuple[int, int]] = set()
         for number, form in enumerate(self.forms):
-            for match in form.finditer(block.text):
-                name = match.group("name")
-                if _SPEECH_AFTER.match(block.text, match.end("name")):
-                    continue  # "about his father, Kai said ...": Kai is speaking
-                if not _plausible(name):
-                    continue
-                # "Ryan Shaw (32)": a surname, never a word of the sentence after it.
-                name = _trim(name)
-                start = block.start + match.start("name")
-                # "Dean (mum's boyfriend)" and "Wayne is Kai's father" show a name; a word
-                # before ", her partner" may only open the sentence.
-                yield name, match.group("role"), start, start + len(name), number in (1, 3)
+            for start, end in windows:
+                for match in form.finditer(text, start, end):
+                    if match.span() not in seen:
+                        seen.add(match.span())
+                        yield from self._introduced(block, match, number)
+
+    def _introduced(
+        self, block: Block, match: re.Match[str], number: int
+    ) -> Iterable[tuple[str, str, int, int, bool]]:
+        name = match.group("name")
+        if _SPEECH_AFTER.match(block.text, match.end("name")):
+            return  # "about his father, Kai said ...": Kai is speaking
+        if not _plausible(name):
+            return
+        # "Ryan Shaw (32)": a surname, never a word of the sentence after it.
+        name = _trim(name)
+        start = block.start + match.start("name")
+        # "Dean (mum's boyfriend)" and "Wayne is Kai's father" show a name; a word
+        # before ", her partner" may only open the sentence.
+        yield name, match.group("role"), start, start + len(name), number in (1, 3)
 
     def _leading_name(self, block: Block, role: str) -> Iterable[tuple[str, str, int, int, bool]]:
         match = re.match(rf"\s*(?P<name>{_NAME})(?=\s*(?:[,(:;–-]|$|\s+\(|\s+\d))", block.text)
@@ -246,13 +279,13 @@ class MenFinder:
             yield name, role.strip().rstrip(":"), start, start + len(name), True
 
     def _in_row(self, cells: list[Block]) -> Iterable[tuple[str, str, int, int, bool]]:
-        roles = [cell for cell in cells if self.role_only.fullmatch(cell.text)]
+        roles = [cell for cell in cells if self._is_role(cell.text)]
         names = [
             cell
             for cell in cells
             if re.fullmatch(rf"\s*{_NAME}\s*", cell.text)
             and _plausible(cell.text.strip())
-            and not self.role.search(cell.text)
+            and not self.nouns.search(cell.text)
         ]
         if len(roles) == 1 and len(names) == 1:
             cell = names[0]
@@ -301,12 +334,17 @@ class MenFinder:
         """Count "he"/"him" and "she" in the sentences that name him."""
         # "her partner Jo ... She works at the school": the report says who she is.
         he = she = 0
-        for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
-            if re.search(man.pattern(), sentence):
-                sentence = self.role.sub(" ", sentence)  # "her partner" is about the mother
-                he += len(re.findall(r"\b(?:he|him)\b", sentence, re.IGNORECASE))
-                # "her" is as often the mother's ("her partner", "her flat"): only "she".
-                she += len(re.findall(r"\bshe\b", sentence, re.IGNORECASE))
+        done = -1
+        for found in re.finditer(man.pattern(), text):
+            if found.start() < done:
+                continue  # named twice in one sentence: counted once
+            start = max(text.rfind(mark, 0, found.start()) for mark in _SENTENCE_ENDS) + 1
+            ends = [at for mark in _SENTENCE_ENDS if (at := text.find(mark, found.end())) >= 0]
+            done = min(ends) if ends else len(text)
+            sentence = self.role.sub(" ", text[start:done])  # "her partner" is the mother's
+            he += len(_HE.findall(sentence))
+            # "her" is as often the mother's ("her partner", "her flat"): only "she".
+            she += len(_SHE.findall(sentence))
         return he, she
 
 

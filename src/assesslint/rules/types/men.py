@@ -47,7 +47,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assesslint.models import BlockKind, Section
+from assesslint.models import Block, BlockKind, Section
 from assesslint.readers.men import Man, MenFinder
 from assesslint.rules.regex_safety import backtracking_risk
 from assesslint.rules.spec import Rule
@@ -170,9 +170,14 @@ class MenChecker(Checker):
         )
         self.negation = re.compile(_union(options.negation), re.IGNORECASE)
         self.hearsay = re.compile(_union(options.hearsay), re.IGNORECASE)
-        self.unassessed_template = _union(options.unassessed)
         self.absent = re.compile(_union(options.absent), re.IGNORECASE)
         self.unnamed = re.compile(_union(options.unnamed), re.IGNORECASE)
+        # His names are written as one stand-in word in each sentence about him, so the
+        # evidence patterns are compiled once, not for every man in every report.
+        self.assessed = _about_him(options.assessed)
+        self.heard = _about_him(options.heard)
+        self.pending = _about_him(options.unassessed)
+        self.results = _about_him(options.results)
 
     def check(self, parsed: ParsedDocument, matches: MatchIndex) -> Iterator[Hit]:
         """Yield one hit for each man the report does not show was assessed."""
@@ -181,9 +186,9 @@ class MenChecker(Checker):
         if self.household_finder is not None:
             # A grandfather or uncle counts when the report says he lives with the child.
             known = {man.first for man in men if man.first}
-            for man in self.household_finder.find(document.text, document.blocks):
-                at_home = document.block_at(man.start).section.names & self.options.household
-                if at_home and man.first not in known:
+            at_home = [b for b in document.blocks if b.section.names & self.options.household]
+            for man in self.household_finder.find(document.text, at_home):
+                if man.first not in known:
                     men.append(man)
             men.sort(key=lambda man: man.start)
         for section in document.sections:
@@ -242,21 +247,38 @@ class MenChecker(Checker):
         names = [re.compile(self._refers_to(man, men)) for man in men]
         evidence = [self._evidence(man) for man in men]
         document = parsed.document
+        text = document.text
+        # Which sentences name each man, and which say "he": one pass over the text each,
+        # not a search of every sentence for every man.
+        named_in: dict[int, list[int]] = {}
+        for index, name in enumerate(names):
+            for found in name.finditer(text):
+                at = parsed.sentence_index(found.start())
+                here = named_in.setdefault(at, [])
+                if index not in here:
+                    here.append(index)
+        pronouns = {parsed.sentence_index(found.start()) for found in _PRONOUN.finditer(text)}
         for block in document.blocks:
-            if block.kind is BlockKind.HEADING:
+            if block.kind is BlockKind.HEADING or not block.text:
                 continue
             current = self._heading_man(block.section, names)
-            for start, end in parsed.sentences_within(block.start, block.end):
-                sentence = document.text[start:end]
-                named = [i for i, name in enumerate(names) if name.search(sentence)]
+            if current is None and not any(i in named_in for i in _indices(parsed, block)):
+                continue
+            for at in _indices(parsed, block):
+                named = named_in.get(at, [])
                 if len(named) == 1:
                     current = named[0]
                 elif named:
                     current = None
-                elif current is not None and _PRONOUN.search(sentence):
+                elif current is not None and at in pronouns:
                     named = [current]
+                if not named:
+                    continue
+                start, end = parsed.sentences[at]
+                sentence = text[start:end]
                 for index in named:
-                    self._weigh(sentence, readings[index], *evidence[index])
+                    said = evidence[index].sub(_HIM, sentence)
+                    self._weigh(said, readings[index], _called(men[index]))
         return readings
 
     def _heading_man(self, section: Section, names: list[re.Pattern[str]]) -> int | None:
@@ -277,49 +299,26 @@ class MenChecker(Checker):
                 refs.append(r"\bDad\b(?!'s)")
         return "|".join(f"(?:{ref})" for ref in refs)
 
-    def _evidence(
-        self, man: Man
-    ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    def _evidence(self, man: Man) -> re.Pattern[str]:
+        """His names, to be written as one stand-in word before the evidence is sought."""
         names = "|".join(re.escape(alias) for alias in sorted(man.aliases, key=len, reverse=True))
-        he = rf"(?:\b(?:he|He)\b|(?<![\w'’])(?:{names})\b)"
-        him = rf"(?:\bhim\b|(?<![\w'’])(?:{names})\b)"
-        his = rf"(?:\b(?:his|His)\b|(?<![\w'’])(?:{names})(?:'s|’s))"
+        return re.compile(rf"(?<![\w'’])(?:{names})(?![\w])")
 
-        def fill(pattern: str) -> re.Pattern[str]:
-            text = pattern.replace("{he}", he).replace("{him}", him).replace("{his}", his)
-            return re.compile(text, re.IGNORECASE)
-
-        options = self.options
-        return (
-            fill(_union(options.assessed)),
-            fill(_union(options.heard)),
-            fill(self.unassessed_template),
-            fill(_union(options.results)),
-        )
-
-    def _weigh(
-        self,
-        sentence: str,
-        reading: _Reading,
-        assessed: re.Pattern[str],
-        heard: re.Pattern[str],
-        unassessed: re.Pattern[str],
-        results: re.Pattern[str],
-    ) -> None:
+    def _weigh(self, sentence: str, reading: _Reading, called: str) -> None:
         reading.mentions += 1
-        pending = unassessed.search(sentence)
+        pending = self.pending.search(sentence)
         if pending and reading.unassessed is None:
-            reading.unassessed = pending.group(0)
+            reading.unassessed = _named(pending.group(0), called)
         gone = self.absent.search(sentence)
         if gone and reading.absent is None:
-            reading.absent = gone.group(0)
-        result = results.search(sentence)
+            reading.absent = _named(gone.group(0), called)
+        result = self.results.search(sentence)
         if result and not self.hearsay.search(sentence[: result.start()]):
             # "No police record": a check's result, however it is worded.
             reading.strong = True
         for clause in _clauses(sentence):
             before_clause = sentence[: sentence.find(clause)] if clause in sentence else ""
-            for pattern, strong in ((assessed, True), (heard, False)):
+            for pattern, strong in ((self.assessed, True), (self.heard, False)):
                 found = pattern.search(clause)
                 if found is None:
                     continue
@@ -346,6 +345,36 @@ def _as_written_in_prose(role: str) -> str:
     if _COMMON_START.match(role):
         return role[:1].lower() + role[1:]
     return role
+
+
+def _indices(parsed: ParsedDocument, block: Block) -> range:
+    """The indices of the sentences of a block."""
+    first = parsed.sentence_index(block.start)
+    last = parsed.sentence_index(max(block.end - 1, block.start))
+    return range(first, last + 1)
+
+
+# The stand-in for his names: a word no report writes.
+_HIM = "Xhimx"
+
+
+def _about_him(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """Compile patterns whose `{he}`, `{him}` and `{his}` stand for him or the pronoun."""
+    he = rf"(?:\bhe\b|\b{_HIM}\b)"
+    him = rf"(?:\bhim\b|\b{_HIM}\b)"
+    his = rf"(?:\bhis\b|\b{_HIM}(?:'s|’s))"
+    text = _union(patterns).replace("{he}", he).replace("{him}", him).replace("{his}", his)
+    return re.compile(text, re.IGNORECASE)
+
+
+def _called(man: Man) -> str:
+    """What the report calls him most simply: his first name, or "Mr Surname"."""
+    return man.first or f"Mr {man.surname}"
+
+
+def _named(quoted: str, called: str) -> str:
+    """A quotation with his name written back in place of the stand-in word."""
+    return quoted.replace(_HIM, called)
 
 
 def _clauses(sentence: str) -> list[str]:
