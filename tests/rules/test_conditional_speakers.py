@@ -156,3 +156,11 @@ def test_family_leaves_a_professional_introduced_by_first_name_alone(
     )
     found = check(tmp_path, sections, SPEECH + "speaker: family\n", text)
     assert found == ["Hana says"]
+
+
+def test_with_follows_reads_the_sentence_when_the_speech_phrase_ends_it(
+    tmp_path: Path, sections: SectionMap
+) -> None:
+    rule = SPEECH + "with: [stopped]\nwith-follows: true\n"
+    text = "Views:\nThe fights have stopped, Mum said. Nothing has stopped, Mum said, but it helps."
+    assert check(tmp_path, sections, rule, text) == ["Mum said"]

@@ -26,7 +26,8 @@ Keys:
   with-sections  canonical section names in which a trigger has its `with` without
                looking (a strengths section presents everything in it as a strength)
   with-follows true: `with` counts only from the trigger on (what "Mum says" is about
-               comes after it); default false
+               comes after it), or from the start of its sentence when the trigger ends
+               it ("It has stopped, Mum says."); default false
 
 Placeholders: {match}, {section}.
 """
@@ -140,7 +141,7 @@ class ConditionalChecker(Checker):
             quotes = quotations_of(parsed) if options.skip_quotations else []
             if quotes and inside(quotes, start, end):
                 continue
-            follows = start if options.with_follows else 0
+            follows = _follows(parsed, start, end) if options.with_follows else 0
             if (
                 self.with_
                 and not (options.with_sections and block.section.names & options.with_sections)
@@ -182,6 +183,18 @@ def _passed_over(parsed: ParsedDocument, start: int, end: int, options: Conditio
     """Say whether a speech phrase's speaker is one the rule leaves alone."""
     kind = speaker_kind(parsed, start, end)
     return kind is Role.CHILD or (options.family_speaker and kind == PROFESSIONAL)
+
+
+def _follows(parsed: ParsedDocument, start: int, end: int) -> int:
+    """Where what a speech phrase reports begins.
+
+    After the phrase, or, when it closes its sentence ("The rows have stopped, she says."),
+    at the start of the sentence.
+    """
+    sentence_start, sentence_end = parsed.sentence_span(start)
+    if not parsed.text[end:sentence_end].strip(" .!?\"'’”)"):
+        return sentence_start
+    return start
 
 
 def quotations_of(parsed: ParsedDocument) -> list[tuple[int, int]]:
