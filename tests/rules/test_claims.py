@@ -165,6 +165,8 @@ def test_hearsay_voids_what_follows_it_and_quiet_covers(
             "Analysis:\nFaith is settled.\n\nHer GP saw her on 4 May and found her well.",
             ["settled"],
         ),
+        # Evidence in the same sentence about somebody else.
+        ("Health:\nMum's mood is stable and Jake has been to 95% of sessions.", ["stable"]),
         # More ways of putting it.
         ("Analysis:\nThe boys have settled in with their aunt.", ["settled"]),
         ("Analysis:\nMum is happy and settled in the new flat.", ["settled"]),
@@ -220,6 +222,8 @@ def test_conclusions_without_evidence_are_found(
         "and stays in bed.",
         "Analysis:\nThe home is settled, although Dad still drinks on Friday nights.",
         "Analysis:\nThe home is stable for now. If Mr Price returns, Mum will call the police.",
+        # Evidence about the same person after a turn to another clause.
+        "Health:\nMum's mood is stable, and Dr Khan found no sign of low mood on 3 May.",
         # A professional's account is evidence; a parent's is not (above).
         "Education:\nJo is more settled in class: Mrs Cole says she has finished her work every "
         "day for the last three weeks.",

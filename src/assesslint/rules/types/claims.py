@@ -31,6 +31,7 @@ Placeholders: {match}, {section}.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -52,6 +53,9 @@ EVIDENCE_KEYS = frozenset({"patterns", "reach", "before"})
 # A claim this many words or fewer after a source ("the school say there are no concerns")
 # is what the source said, not evidence for another claim.
 _SOURCE_GAP = 4
+
+# A name opening a clause: "..., and Jake has", "; Priya is".
+_CLAUSE_NAME = re.compile(r"(?:\band|\bbut|\bwhile|\bwhereas|[;,])\s+([A-Z][a-z]+)\b")
 
 # Words that open a sentence about the person already being written about.
 _CONTINUING = frozenset(
@@ -153,6 +157,12 @@ class ClaimsChecker(Checker):
                         continue
                     if distance == 0 and span[0] < start and not kind.before:
                         continue
+                    if (
+                        distance == 0
+                        and span[0] >= end
+                        and _turns_to_someone_else(parsed.text, first, end, span[0])
+                    ):
+                        continue
                     return True
         return False
 
@@ -191,6 +201,20 @@ def about_someone_else(text: str, sentence: Span, known: set[str]) -> bool:
     if any(known_word.strip(".,;:!?\"'’(").startswith(lower) for known_word in known):
         return False
     return not is_english_word(lower)
+
+
+def _turns_to_someone_else(text: str, sentence_start: int, claim_end: int, at: int) -> bool:
+    """Say whether the sentence turns to another person between the claim and `at`.
+
+    In "Mum's mood is stable and Jake has been to 95% of sessions" the figure is about
+    Jake: a clause opening with a name the sentence has not used before the claim.
+    """
+    known = text[sentence_start:claim_end].lower()
+    for name in _CLAUSE_NAME.findall(text, claim_end, at):
+        lower = name.lower()
+        if lower not in known and not is_english_word(lower):
+            return True
+    return False
 
 
 def _introduces_claim(
