@@ -123,6 +123,10 @@ def test_one_man_introduced_twice_is_one_man() -> None:
         "Mum says he told her he has stopped drinking.",
         "I will meet Robert before the review.",
         "Robert has contact with Ellie every Saturday.",
+        "I have not met Robert.",
+        "We have never visited him at home.",
+        "Police checks on Robert have not been done.",
+        "I hope to have met Robert on his own by the review.",
     ],
 )
 def test_absence_hearsay_and_intentions_are_not_evidence(
@@ -208,3 +212,26 @@ def test_an_unknown_father_is_a_finding_unless_a_father_is_named(
     assert [f.match for f in findings(engine, unknown)] == ["Maya's father is not known"]
     to_police = "Family:\nMum lives with Maya. Maya's father is not known to the police.\n"
     assert findings(engine, to_police) == []
+
+
+def test_a_relationship_cell_with_a_note_still_introduces_the_man() -> None:
+    text = (
+        "| Name | Relationship |\n|---|---|\n| Ellie | child |\n"
+        "| Owen Marsh | Birth father (lives separately) |\n"
+    )
+    assert [name for name, _ in men_in(text, ".md")] == ["Owen Marsh"]
+
+
+def test_a_father_field_left_unknown_is_a_finding(engine: tuple[Engine, SectionMap]) -> None:
+    text = "# Family\n\n| Mother | Jade Moss |\n|---|---|\n| Father | Unknown |\n"
+    found = findings(engine, text, ".md")
+    assert [f.rule for f in found] == ["man-not-assessed"]
+    assert "not known" in found[0].message
+
+
+def test_dad_is_him_when_he_is_the_only_father(engine: tuple[Engine, SectionMap]) -> None:
+    text = (
+        "Family:\nEllie's father, Robert Carey, lives in Hull.\n\n"
+        "Parents' views:\nDad told me he wants Ellie every other weekend.\n"
+    )
+    assert findings(engine, text) == []

@@ -156,7 +156,11 @@ class MenFinder:
         # Most paragraphs name no relationship: a plain search for the nouns rules them out
         # before the costlier search for an owner ("Callum's") and a name.
         self.nouns = re.compile(rf"\b(?:{roles})\b", re.IGNORECASE)
-        self.role_only = re.compile(rf"\s*(?:{role})\s*:?\s*", re.IGNORECASE)
+        # "Father", "Mum's partner:", "Birth father (lives separately)", "Father - not in
+        # the household": a relationship, and perhaps a note about it, but no name.
+        self.role_only = re.compile(
+            rf"\s*(?:{role})\s*(?::|\([^()]*\)|\s[-–]\s[^A-Z]*)?\s*", re.IGNORECASE
+        )
         self.neutral = re.compile(rf"\b(?:{neutral})\b", re.IGNORECASE) if neutral else None
         # The role as a case-insensitive group beside a case-sensitive name.
         r = f"(?i:{role})"

@@ -65,6 +65,8 @@ _CLAUSE = re.compile(
     r";|:|\s+-\s+|\s+–\s+|,?\s+\b(?:but|although|though|whereas|however|while)\b", re.IGNORECASE
 )
 _VIEWS_OF = re.compile(r"\s*([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s|’s)\s")
+_NOT_DONE = re.compile(r"\b(?:not|never|n't|yet to|will|shall|hope|plan|aim)\b", re.IGNORECASE)
+_UNDONE = re.compile(r"\b(?:not|never|yet to|n't)\b", re.IGNORECASE)
 _FATHER = re.compile(r"\b(?:father|dad|daddy)\b", re.IGNORECASE)
 
 
@@ -223,13 +225,25 @@ class MenChecker(Checker):
     def _unnamed(self, parsed: ParsedDocument) -> Iterator[Hit]:
         if not self.options.unnamed:
             return
+        heading = ""
+        previous: Block | None = None
         for block in parsed.document.blocks:
-            if block.kind is BlockKind.HEADING or not self.applies(block):
+            if block.kind is BlockKind.HEADING:
+                heading, previous = block.text, None
                 continue
-            found = self.unnamed.search(block.text)
+            # A form's "Father | Not known" (a label, or the cell before in the row), or a
+            # "Father" heading over "Unknown".
+            beside = previous.text if previous and previous.row_key == block.row_key else ""
+            fields = [block.label or "", heading, beside if block.row_key else ""]
+            field = next((f for f in fields if _FATHER.search(f)), "")
+            heading, previous = "", block
+            if not self.applies(block):
+                continue
+            prefix = f"{field.strip().rstrip(':')}: " if field else ""
+            found = self.unnamed.search(prefix + block.text)
             if found:
-                start = block.start + found.start()
-                end = block.start + found.end()
+                start = block.start + max(found.start() - len(prefix), 0)
+                end = block.start + max(found.end() - len(prefix), 1)
                 yield Hit(
                     start,
                     end,
@@ -245,7 +259,9 @@ class MenChecker(Checker):
         if not men:
             return readings
         names = [re.compile(self._refers_to(man, men)) for man in men]
-        evidence = [self._evidence(man) for man in men]
+        # "Dad told me" is his own words when only he is the father: the stand-in word
+        # replaces every way the report refers to him.
+        evidence = names
         document = parsed.document
         text = document.text
         # Which sentences name each man, and which say "he": one pass over the text each,
@@ -299,11 +315,6 @@ class MenChecker(Checker):
                 refs.append(r"\bDad\b(?!'s)")
         return "|".join(f"(?:{ref})" for ref in refs)
 
-    def _evidence(self, man: Man) -> re.Pattern[str]:
-        """His names, to be written as one stand-in word before the evidence is sought."""
-        names = "|".join(re.escape(alias) for alias in sorted(man.aliases, key=len, reverse=True))
-        return re.compile(rf"(?<![\w'’])(?:{names})(?![\w])")
-
     def _weigh(self, sentence: str, reading: _Reading, called: str) -> None:
         reading.mentions += 1
         pending = self.pending.search(sentence)
@@ -325,6 +336,10 @@ class MenChecker(Checker):
                 lead = clause[: found.start()]
                 if self.negation.search(lead) or self.hearsay.search(before_clause + lead):
                     continue
+                if _NOT_DONE.search(found.group(0)):
+                    continue  # "I have not met him", "we will have visited him"
+                if strong and _UNDONE.search(clause, found.end(), found.end() + 40):
+                    continue  # "Police checks on him have not been done"
                 if strong:
                     reading.strong = True
                 else:
