@@ -80,6 +80,7 @@ def test_following_sentences_stay_in_the_block_and_with_the_subject(
         ("She was weighed on Monday.", {"ruby."}, False),
         ("The GP saw her on Monday.", {"ruby."}, False),
         ("Mum says she is fine.", {"ruby."}, False),
+        ("However, she has missed two appointments.", {"mum's"}, False),
     ],
 )
 def test_a_sentence_about_someone_else(sentence: str, known: set[str], other: bool) -> None:
@@ -172,6 +173,9 @@ def test_hearsay_voids_what_follows_it_and_quiet_covers(
         ("Analysis:\nMum is happy and settled in the new flat.", ["settled"]),
         ("Health:\nDad is mentally stable.", ["stable"]),
         ("Education:\nThe school are not concerned about Ryan.", ["concerned"]),
+        ("Health:\nThere are no health concerns.", ["no health concerns"]),
+        ("Analysis:\nThe situation at home has stabilised.", ["stabilised"]),
+        ("Education:\nSchool have not raised any concerns.", ["not raised any concerns"]),
         ("Health:\nMum's mood — stable.", ["stable"]),
         ("Analysis:\nDad presented as settled during my visit.", ["settled"]),
         ("Health:\nMum is settled. According to Mum, her GP confirmed she is well.", ["settled"]),
@@ -203,6 +207,10 @@ def test_conclusions_without_evidence_are_found(
         "Child's views:\nAsha said, “I've got no worries now my dad's gone.”",
         'Child\'s views:\nAsha said: "Home is settled now."',
         "Parents' views:\nMum is not worried about the school's letter.",
+        "Parents' views:\nDad feels that home is much more settled now.",
+        "Health:\nThe health visitor noted no concerns with Evie's development at her review.",
+        "Analysis:\nMum's mood seems more stable. However, she has missed her last two "
+        "appointments with the perinatal team.",
         "Analysis:\nThe home has been unstable since the move.",
         # Measures and things that are not about care.
         "Health:\nBaby Nia's weight has been stable on the 9th centile.",
@@ -228,6 +236,8 @@ def test_conclusions_without_evidence_are_found(
         "Education:\nJo is more settled in class: Mrs Cole says she has finished her work every "
         "day for the last three weeks.",
         "Analysis:\nDad's drinking is stable. On each of my visits he was sober and calm.",
+        "Health:\nDad is stable on lithium; his psychiatrist saw him on 12 May and his levels "
+        "were in range.",
     ],
 )
 def test_near_misses_stay_quiet(engine: Engine, sections: SectionMap, text: str) -> None:

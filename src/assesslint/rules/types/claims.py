@@ -194,7 +194,7 @@ def following_sentences(parsed: ParsedDocument, offset: int, reach: int) -> list
 def about_someone_else(text: str, sentence: Span, known: set[str]) -> bool:
     """Say whether a sentence opens with a name not among `known` (lower-case words)."""
     first = next(iter(text[sentence[0] : sentence[1]].split()), "")
-    word = first.strip("\"'“‘(").split("'")[0].split("’")[0]
+    word = first.strip("\"'“‘(").split("'")[0].split("’")[0].rstrip(".,;:!?)")
     if not word[:1].isupper() or word.lower() in _CONTINUING:
         return False
     lower = word.lower()
