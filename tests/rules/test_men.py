@@ -127,6 +127,8 @@ def test_one_man_introduced_twice_is_one_man() -> None:
         "We have never visited him at home.",
         "Police checks on Robert have not been done.",
         "I hope to have met Robert on his own by the review.",
+        "A home visit with Mum was completed on 4 May; Robert was at work.",
+        "Mum and Robert's sister were seen together on 4 May.",
     ],
 )
 def test_absence_hearsay_and_intentions_are_not_evidence(
@@ -146,6 +148,8 @@ def test_absence_hearsay_and_intentions_are_not_evidence(
         "Robert said he is worried about Ellie's school.",
         "Robert was not at the first visit, but I met him on 9 May and he said he will help.",
         "Robert was at all three home visits and told me he does the school run.",
+        "A home visit was completed with Mum and Robert on 4 May.",
+        "Robert shared that he finds bedtimes hard.",
     ],
 )
 def test_being_met_heard_or_checked_is_evidence(
