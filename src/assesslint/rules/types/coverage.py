@@ -27,21 +27,29 @@ Keys:
                  patterns that answer a stand-in (default: the questions' patterns)
   stand-in-message
                  wording for a stand-in (default: the rule's own message)
+  old-enough     {age, stand-ins, message}: stand-ins ("too young") that nothing answers when
+                 they are about a child the report says is at least `age` years old ("Poppy
+                 (4)", "Poppy is four"): a child that age can be asked, so what was seen of
+                 her does not stand in for what she would say. `message` may use {child}
+                 and {age}.
 
 An unanswered question is a finding at the section's heading, worded by the rule's
 `message`; so is an empty section, when the rule asks no questions. Headings themselves are
 never taken as answers.
 
-Placeholders: {question}, {section}, {match} (for stand-ins).
+Placeholders: {question}, {section}, {match} (for stand-ins), {child} and {age} (for
+`old-enough`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assesslint.models import Block, BlockKind, Section
+from assesslint.rules.ages import ages_in
 from assesslint.rules.spec import PatternSpec, Rule
 from assesslint.rules.types.base import Checker, Hit, Range, RuleType
 from assesslint.yamlfile import MarkedDict, MarkedList
@@ -79,6 +87,31 @@ class CoverageOptions:
     stand_ins: tuple[PatternSpec, ...]
     stand_in_answers: tuple[PatternSpec, ...]
     stand_in_message: str | None
+    old_enough: OldEnough | None = None
+
+
+@dataclass(frozen=True)
+class OldEnough:
+    """Stand-ins that are findings whatever was seen, for a child old enough to be asked."""
+
+    age: int
+    stand_ins: tuple[PatternSpec, ...]
+    message: str | None
+
+
+def _old_enough(data: MarkedDict, ctx: ParseContext) -> OldEnough | None:
+    block = ctx.mapping(data, "old-enough")
+    if block is None:
+        return None
+    ctx.check_keys(block, {"age", "stand-ins", "message"}, "'old-enough'")
+    stand_ins = tuple(ctx.patterns(block, "stand-ins"))
+    if not stand_ins:
+        ctx.error(data.value_at("old-enough"), "'old-enough' needs 'stand-ins'")
+    return OldEnough(
+        age=ctx.integer(block, "age", minimum=1) or 4,
+        stand_ins=stand_ins,
+        message=ctx.template(block, "message"),
+    )
 
 
 def parse(data: MarkedDict, ctx: ParseContext) -> CoverageOptions:
@@ -134,7 +167,11 @@ def parse(data: MarkedDict, ctx: ParseContext) -> CoverageOptions:
         stand_ins=tuple(ctx.patterns(data, "stand-ins")),
         stand_in_answers=tuple(ctx.patterns(data, "stand-in-answers")),
         stand_in_message=ctx.template(data, "stand-in-message"),
+        old_enough=_old_enough(data, ctx),
     )
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][a-z'-]+\b")
 
 
 class CoverageChecker(Checker):
@@ -159,6 +196,12 @@ class CoverageChecker(Checker):
         self.stand_in_answers = (
             registry.add(rule.id, "stand-in-answers", options.stand_in_answers, own)
             if options.stand_in_answers
+            else None
+        )
+        old_enough = options.old_enough
+        self.old_enough = (
+            registry.add(rule.id, "old-enough", old_enough.stand_ins, own)
+            if old_enough is not None
             else None
         )
         self.questions: list[tuple[Question, str | None, list[str], str | None]] = []
@@ -217,6 +260,24 @@ class CoverageChecker(Checker):
                 for block in blocks:
                     for start, end in matches.within(self.stand_ins, block.start, block.end):
                         stand_in_found = True
+                        asked = self._old_enough_child(parsed, matches, start)
+                        if asked is not None:
+                            child, age = asked
+                            assert options.old_enough is not None
+                            yield Hit(
+                                start,
+                                end,
+                                values={
+                                    "match": parsed.text[start:end],
+                                    "section": heading.heading,
+                                    "child": child,
+                                    "age": str(age),
+                                    "question": "",
+                                },
+                                message=options.old_enough.message or options.stand_in_message,
+                                details={"age": age},
+                            )
+                            break
                         if not self._block_answers(parsed, matches, block):
                             yield Hit(
                                 start,
@@ -295,6 +356,26 @@ class CoverageChecker(Checker):
                     if all(matches.any_within(k, *window) for k in together[1:]):
                         return True
         return False
+
+    def _old_enough_child(
+        self, parsed: ParsedDocument, matches: MatchIndex, start: int
+    ) -> tuple[str, int] | None:
+        """The child old enough to be asked that the stand-in at `start` is about, if any."""
+        options = self.options.old_enough
+        if self.old_enough is None or options is None:
+            return None
+        sentence = parsed.sentence_span(start)
+        if not matches.any_within(self.old_enough, *sentence):
+            return None
+        ages = parsed.cache.get("ages")
+        if ages is None:
+            ages = parsed.cache["ages"] = ages_in(parsed.text)
+        assert isinstance(ages, dict)
+        for name in _CAPITALISED.findall(parsed.text[slice(*sentence)]):
+            age = ages.get(name)
+            if age is not None and age >= options.age:
+                return name, age
+        return None
 
     def _block_answers(self, parsed: ParsedDocument, matches: MatchIndex, block: Block) -> bool:
         if self.stand_in_answers is not None:
@@ -379,6 +460,7 @@ TYPE = RuleType(
         {
             "stand-in-answers",
             "stand-in-message",
+            "old-enough",
             "section",
             "scope",
             "if-missing",
@@ -389,7 +471,7 @@ TYPE = RuleType(
             "stand-ins",
         }
     ),
-    placeholders=frozenset({"question", "match"}),
+    placeholders=frozenset({"question", "match", "child", "age"}),
     parse=parse,
     checker=CoverageChecker,
     doc=__doc__ or "",
