@@ -239,3 +239,12 @@ def test_dad_is_him_when_he_is_the_only_father(engine: tuple[Engine, SectionMap]
         "Parents' views:\nDad told me he wants Ellie every other weekend.\n"
     )
     assert findings(engine, text) == []
+
+
+def test_seen_at_a_visit_and_nothing_more_is_a_finding(engine: tuple[Engine, SectionMap]) -> None:
+    text = (
+        "Family:\nEllie's father, Robert Carey, lives with her.\n\n"
+        "Parenting:\nRobert was seen at the home visit on 4 May, before he went to work.\n"
+    )
+    (finding,) = findings(engine, text)
+    assert 'only that he was seen ("Robert was seen")' in finding.message

@@ -21,6 +21,8 @@ Keys:
   heard        regular expressions: evidence he was seen or heard (his own words, a
                meeting with him). Enough, unless the report also says he is still to be
                assessed (`unassessed`).
+  seen         regular expressions: he was only seen or present ("was seen once", "was at
+               the home visit"); not enough on its own: seeing a man is not assessing him
   unassessed   regular expressions: the report says he is still to be assessed or checked
   absent       regular expressions: only his absence is recorded (quoted in the message)
   negation     regular expressions: a clause where one comes before the evidence does not
@@ -34,7 +36,8 @@ Keys:
                names someone ("Wayne's views") adds him, if the report calls him "he"
   gaps         what the message says is missing, by case: silent (nothing about him after
                he is introduced), absent (only his absence: {absence} is the quotation),
-               unassessed (seen or heard, but said to be still to assess)
+               unassessed (seen or heard, but said to be still to assess), seen (only
+               seen or present: {absence} quotes it)
 
 One finding per man, at his name where he is introduced, or at the words about an unnamed
 father. Placeholders: {match}, {role}, {gap}, {section}.
@@ -59,7 +62,7 @@ if TYPE_CHECKING:
     from assesslint.rules.patterns import MatchIndex, PatternRegistry
     from assesslint.yamlfile import MarkedDict
 
-GAPS = ("silent", "absent", "unassessed")
+GAPS = ("silent", "absent", "unassessed", "seen")
 _PRONOUN = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
 _CLAUSE = re.compile(
     r";|:|\s+-\s+|\s+–\s+|,?\s+\b(?:but|although|though|whereas|however|while)\b", re.IGNORECASE
@@ -79,6 +82,7 @@ class MenOptions:
     assessed: tuple[str, ...]
     results: tuple[str, ...]
     heard: tuple[str, ...]
+    seen: tuple[str, ...]
     unassessed: tuple[str, ...]
     absent: tuple[str, ...]
     negation: tuple[str, ...]
@@ -131,6 +135,7 @@ def parse(data: MarkedDict, ctx: ParseContext) -> MenOptions:
         assessed=tuple(_regexes(data, "assessed", ctx, required=True)),
         results=tuple(_regexes(data, "results", ctx)),
         heard=tuple(_regexes(data, "heard", ctx)),
+        seen=tuple(_regexes(data, "seen", ctx)),
         unassessed=tuple(_regexes(data, "unassessed", ctx)),
         absent=tuple(_regexes(data, "absent", ctx)),
         negation=tuple(_regexes(data, "negation", ctx)),
@@ -154,6 +159,7 @@ class _Reading:
 
     strong: bool = False
     heard: bool = False
+    seen: str | None = None
     unassessed: str | None = None
     absent: str | None = None
     mentions: int = 0
@@ -178,6 +184,7 @@ class MenChecker(Checker):
         # evidence patterns are compiled once, not for every man in every report.
         self.assessed = _about_him(options.assessed)
         self.heard = _about_him(options.heard)
+        self.seen = _about_him(options.seen)
         self.pending = _about_him(options.unassessed)
         self.results = _about_him(options.results)
 
@@ -208,6 +215,8 @@ class MenChecker(Checker):
             role = _as_written_in_prose(man.role)
             if reading.heard:
                 gap = gaps["unassessed"].replace("{absence}", reading.unassessed or "")
+            elif reading.seen:
+                gap = gaps["seen"].replace("{absence}", reading.seen)
             elif reading.absent:
                 gap = gaps["absent"].replace("{absence}", reading.absent)
             else:
@@ -323,6 +332,11 @@ class MenChecker(Checker):
         gone = self.absent.search(sentence)
         if gone and reading.absent is None:
             reading.absent = _named(gone.group(0), called)
+        present = self.seen.search(sentence)
+        if present and reading.seen is None and not _NOT_DONE.search(present.group(0)):
+            lead = sentence[: present.start()]
+            if not self.negation.search(lead) and not self.hearsay.search(lead):
+                reading.seen = _named(present.group(0), called)
         result = self.results.search(sentence)
         if result and not self.hearsay.search(sentence[: result.start()]):
             # "No police record": a check's result, however it is worded.
@@ -404,6 +418,7 @@ TYPE = RuleType(
             "neutral-roles",
             "assessed",
             "heard",
+            "seen",
             "unassessed",
             "absent",
             "negation",
