@@ -257,6 +257,9 @@ class Document:
     sections: tuple[Section, ...]
     notices: tuple[str, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
+    # The people register (`readers.people.People`) if the reader worked it out while
+    # naming sections, so that rules asking who is who do not read the report again.
+    people: object | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

@@ -70,6 +70,7 @@ class DocumentBuilder:
         self._implicit_level: int | None = None
         self._explicit: set[int] = set()
         self._comment_blocks: dict[str, list[int]] = {}
+        self._register: People | None = None
 
     @property
     def block_count(self) -> int:
@@ -222,6 +223,7 @@ class DocumentBuilder:
             sections=sections,
             notices=tuple(self.notices),
             suppressions=self._suppressions(comment_rules or {}, line_directives),
+            people=self._register,
         )
 
     def _resolved(self) -> tuple[tuple[Section, ...], tuple[Block, ...]]:
@@ -311,6 +313,11 @@ class DocumentBuilder:
         return texts
 
     def _people(self) -> People:
+        if self._register is None:
+            self._register = self._find_people()
+        return self._register
+
+    def _find_people(self) -> People:
         rows: dict[tuple[object, ...], list[tuple[str | None, str]]] = {}
         texts: list[str] = []
         for block in self._blocks:

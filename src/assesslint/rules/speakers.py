@@ -45,6 +45,10 @@ def people(parsed: ParsedDocument) -> People:
     found = parsed.cache.get(_CACHE_KEY)
     if isinstance(found, People):
         return found
+    # The reader may have worked it out already, to name the sections.
+    if isinstance(parsed.document.people, People):
+        parsed.cache[_CACHE_KEY] = parsed.document.people
+        return parsed.document.people
     rows: dict[tuple[object, ...], list[tuple[str | None, str]]] = {}
     texts: list[str] = []
     for block in parsed.document.blocks:
