@@ -261,37 +261,22 @@ class CoverageChecker(Checker):
                     for start, end in matches.within(self.stand_ins, block.start, block.end):
                         stand_in_found = True
                         asked = self._old_enough_child(parsed, matches, start)
-                        if asked is not None:
+                        if asked is None and self._block_answers(parsed, matches, block):
+                            continue
+                        values = {
+                            "match": parsed.text[start:end],
+                            "section": heading.heading,
+                            "question": _labels(unanswered or [q for q, *_ in self.questions]),
+                        }
+                        message = options.stand_in_message
+                        details: dict[str, object] = {}
+                        if asked is not None and options.old_enough is not None:
                             child, age = asked
-                            assert options.old_enough is not None
-                            yield Hit(
-                                start,
-                                end,
-                                values={
-                                    "match": parsed.text[start:end],
-                                    "section": heading.heading,
-                                    "child": child,
-                                    "age": str(age),
-                                    "question": "",
-                                },
-                                message=options.old_enough.message or options.stand_in_message,
-                                details={"age": age},
-                            )
-                            break
-                        if not self._block_answers(parsed, matches, block):
-                            yield Hit(
-                                start,
-                                end,
-                                values={
-                                    "match": parsed.text[start:end],
-                                    "section": heading.heading,
-                                    "question": _labels(
-                                        unanswered or [q for q, *_ in self.questions]
-                                    ),
-                                },
-                                message=options.stand_in_message,
-                            )
-                            break
+                            values |= {"child": child, "age": str(age), "question": ""}
+                            message = options.old_enough.message or message
+                            details = {"age": age}
+                        yield Hit(start, end, values=values, message=message, details=details)
+                        break
             if stand_in_found:
                 continue
             if not self.questions and not blocks:
