@@ -10,6 +10,7 @@ so is a file whose worker process dies twice while checking it (the run goes on 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import multiprocessing
@@ -430,14 +431,30 @@ def _top_up(
     limit: int,
 ) -> bool:
     """Hand the pool files until it holds `limit`; return False if it turns out broken."""
-    while jobs and len(running) < limit:
-        job = jobs[0]
-        try:
-            future = pool.submit(_check_in_worker, job.target, job.config_path)
-        except BrokenProcessPool:
-            return False  # the file stays in `jobs`: it never reached a worker
-        running[future] = jobs.popleft()
+    # Ctrl-C is held back while files are handed over, and arrives as soon as they are: an
+    # interrupt in the middle of `submit` could leave the pool's own bookkeeping half done,
+    # and the shutdown that follows waiting for ever.
+    with _interrupts_held():
+        while jobs and len(running) < limit:
+            job = jobs[0]
+            try:
+                future = pool.submit(_check_in_worker, job.target, job.config_path)
+            except BrokenProcessPool:
+                return False  # the file stays in `jobs`: it never reached a worker
+            running[future] = jobs.popleft()
     return True
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _checked_alone(
