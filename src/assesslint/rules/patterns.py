@@ -426,10 +426,11 @@ class CompiledPatterns:
         # Each distinct regular expression is compiled and run once, whichever rules share it.
         regexes: dict[tuple[str, bool], list[str]] = defaultdict(list)
         self.as_phrases: list[tuple[str, str]] = []
-        self._key_of: dict[int, str] = {}
+        # A match id stands for every key whose patterns include what it matched.
+        self._keys_of: dict[int, tuple[str, ...]] = {}
         phrases: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for key, patterns in groups.items():
-            self._key_of[nlp.vocab.strings.add(key)] = key
+            self._keys_of[nlp.vocab.strings.add(key)] = (key,)
             for pattern in patterns:
                 if pattern.kind in _PHRASE_ATTRS:
                     phrases[pattern.kind][key].append(pattern.value)
@@ -447,14 +448,26 @@ class CompiledPatterns:
                     owners = regexes[(pattern.value, pattern.case_sensitive)]
                     if key not in owners:
                         owners.append(key)
+        # A phrase several rules share (a lexicon used by three rules, say) is made into a
+        # Doc and matched once, for all of them: building the Docs is most of the start-up.
+        users: dict[tuple[str, str], list[str]] = defaultdict(list)
         for kind, by_key in phrases.items():
-            matcher = self._phrase_matchers[kind]
             for key, texts in by_key.items():
-                if kind == "lemma":
-                    docs = [lemmatize(nlp, text) for text in texts]
-                else:
-                    docs = [nlp.make_doc(text) for text in texts]
-                matcher.add(key, docs)
+                for text in texts:
+                    using = users[(kind, text)]
+                    if key not in using:
+                        using.append(key)
+        shared: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
+        for (kind, text), using in users.items():
+            shared[(kind, tuple(using))].append(text)
+        for number, ((kind, sharing), texts) in enumerate(shared.items()):
+            name = f"\x1fshared phrases {number}"  # never a key of the registry
+            self._keys_of[nlp.vocab.strings.add(name)] = sharing
+            if kind == "lemma":
+                docs = [lemmatize(nlp, text) for text in texts]
+            else:
+                docs = [nlp.make_doc(text) for text in texts]
+            self._phrase_matchers[kind].add(name, docs)
         scopes = scopes or {}
         self.scopes = scopes
         self._regexes = [
@@ -479,14 +492,15 @@ class CompiledPatterns:
         lowered = text.lower()
         same_length = len(lowered) == len(text)
         blocks = _Blocks(document)
-        starts_at, ends_at, key_of = parsed.token_starts, parsed.token_ends, self._key_of
+        starts_at, ends_at, keys_of = parsed.token_starts, parsed.token_ends, self._keys_of
         right, block_starts = bisect.bisect_right, blocks.starts
         for matches in token_matches:
             for match_id, start, end in matches:
                 first, last = starts_at[start], ends_at[end - 1]
                 # A match of several words never runs from one block into the next.
                 if end - start == 1 or right(block_starts, first) == right(block_starts, last - 1):
-                    found[key_of[match_id]].add((first, last))
+                    for key in keys_of[match_id]:
+                        found[key].add((first, last))
         for regex in self._regexes:
             ranges = regex.ranges(blocks, lowered if same_length else None)
             if not ranges:
