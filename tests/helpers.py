@@ -2,12 +2,53 @@
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import Path
+
 from click.testing import CliRunner, Result
 
 from assesslint.cli import main
-from assesslint.models import Block, BlockKind, Document
+from assesslint.engine import Engine, Selection
+from assesslint.models import Block, BlockKind, Document, Finding
+from assesslint.nlp import get_pipeline
 from assesslint.readers import read_bytes
 from assesslint.readers.sections import SectionMap
+from assesslint.resources import builtin_rules_dir
+from assesslint.rules.lexicons import load_lexicons
+from assesslint.rules.loader import load_rules
+
+RULE_HEADER = """\
+title: A test rule
+message: "{message}"
+suggest: Something better.
+why: A reason.
+source: A guide.
+examples:
+  fail: [x]
+  pass: [y]
+"""
+
+
+def check_rule_yaml(
+    tmp_path: Path,
+    sections: SectionMap,
+    rule: str,
+    text: str,
+    *,
+    fmt: str = ".txt",
+    message: str = "{match}",
+    allow: frozenset[str] = frozenset(),
+) -> list[Finding]:
+    """Load one rule written in YAML (the built-in lexicons available) and check `text`."""
+    folder = tmp_path / "rules" / "tests"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "test-rule.yaml"
+    header = RULE_HEADER.replace("{message}", message)
+    path.write_text(header + textwrap.dedent(rule), encoding="utf-8")
+    lexicons, _ = load_lexicons([builtin_rules_dir()])
+    ruleset = load_rules([tmp_path / "rules"], sections.names, extra_lexicons=lexicons)
+    document = read_bytes(textwrap.dedent(text).encode(), f"r{fmt}", sections, suffix=fmt)
+    return Engine(ruleset, get_pipeline()).check(document, Selection(allow=allow))
 
 
 def outline(document: Document) -> list[tuple[str, str, str, str | None]]:

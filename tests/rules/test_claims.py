@@ -12,32 +12,14 @@ from assesslint.models import Finding
 from assesslint.nlp import get_pipeline, parse
 from assesslint.readers import read_bytes
 from assesslint.readers.sections import SectionMap
-from assesslint.resources import builtin_rules_dir
-from assesslint.rules.lexicons import load_lexicons
-from assesslint.rules.loader import load_rules
 from assesslint.rules.types.claims import about_someone_else, following_sentences
 
-HEADER = """\
-title: A test rule
-message: "{match}"
-suggest: Something better.
-why: A reason.
-source: A guide.
-examples:
-  fail: [x]
-  pass: [y]
-"""
+from helpers import check_rule_yaml
 
 
 def check_rule(tmp_path: Path, sections: SectionMap, rule: str, text: str) -> list[Finding]:
     """Load one `claims` rule written in YAML and check `text` with it."""
-    folder = tmp_path / "rules" / "tests"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "test-rule.yaml").write_text(HEADER + textwrap.dedent(rule), encoding="utf-8")
-    lexicons, _ = load_lexicons([builtin_rules_dir()])
-    ruleset = load_rules([tmp_path / "rules"], sections.names, extra_lexicons=lexicons)
-    document = read_bytes(textwrap.dedent(text).encode(), "r.txt", sections, suffix=".txt")
-    return Engine(ruleset, get_pipeline()).check(document)
+    return check_rule_yaml(tmp_path, sections, rule, text)
 
 
 def stable(engine: Engine, sections: SectionMap, text: str) -> list[str | None]:

@@ -8,24 +8,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from assesslint.engine import Engine, Selection
-from assesslint.models import Finding
-from assesslint.nlp import get_pipeline
-from assesslint.readers import read_bytes
 from assesslint.readers.sections import SectionMap
-from assesslint.rules.loader import load_rules
 
-HEADER = """\
-title: A test rule
-message: "{match}"
-suggest: Something better.
-why: A reason.
-source: A guide.
-examples:
-  fail: [x]
-  pass: [y]
-type: conditional
-"""
+from helpers import check_rule_yaml
 
 _WHO = r"(?:mum|dad|she|he|(?:Mr|Mrs) [A-Z]\\w+|(?-i:[A-Z][a-z]+))"
 SPEECH = f"""\
@@ -35,12 +20,7 @@ trigger:
 
 
 def check(tmp_path: Path, sections: SectionMap, rule: str, text: str) -> list[str | None]:
-    folder = tmp_path / "rules" / "tests"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "test-rule.yaml").write_text(HEADER + textwrap.dedent(rule), encoding="utf-8")
-    ruleset = load_rules([tmp_path / "rules"], sections.names)
-    document = read_bytes(text.encode(), "r.txt", sections, suffix=".txt")
-    found: list[Finding] = Engine(ruleset, get_pipeline()).check(document, Selection())
+    found = check_rule_yaml(tmp_path, sections, "type: conditional\n" + textwrap.dedent(rule), text)
     return [finding.match for finding in found]
 
 

@@ -2,51 +2,17 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from assesslint.engine import Engine, Selection
 from assesslint.models import Finding
-from assesslint.nlp import get_pipeline
 from assesslint.readers import read_bytes
 from assesslint.readers.sections import SectionMap
-from assesslint.resources import builtin_rules_dir
-from assesslint.rules.lexicons import load_lexicons
-from assesslint.rules.loader import load_rules
 
-HEADER = """\
-title: A test rule
-message: "{message}"
-suggest: Something better.
-why: A reason.
-source: A guide.
-examples:
-  fail: [x]
-  pass: [y]
-"""
+from helpers import check_rule_yaml
 
-
-def check(
-    tmp_path: Path,
-    sections: SectionMap,
-    rule: str,
-    text: str,
-    *,
-    fmt: str = ".txt",
-    message: str = "{match}",
-    allow: frozenset[str] = frozenset(),
-) -> list[Finding]:
-    """Load one rule written in YAML and check `text` with it."""
-    folder = tmp_path / "rules" / "tests"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "test-rule.yaml"
-    path.write_text(HEADER.replace("{message}", message) + textwrap.dedent(rule), encoding="utf-8")
-    lexicons, _ = load_lexicons([builtin_rules_dir()])
-    ruleset = load_rules([tmp_path / "rules"], sections.names, extra_lexicons=lexicons)
-    document = read_bytes(textwrap.dedent(text).encode(), f"r{fmt}", sections, suffix=fmt)
-    return Engine(ruleset, get_pipeline()).check(document, Selection(allow=allow))
+check = check_rule_yaml
 
 
 def matches(findings: list[Finding]) -> list[str | None]:
