@@ -31,7 +31,7 @@ from assesslint.models import (
 )
 from assesslint.readers.directives import LineDirective, line_suppressions
 from assesslint.readers.headings import SAME_LENGTH, HeadingResolver, Resolution, clean
-from assesslint.readers.people import People, find_people
+from assesslint.readers.people import People, people_in
 from assesslint.readers.section_content import (
     reads_as_about_a_child,
     reads_as_analysis,
@@ -314,23 +314,9 @@ class DocumentBuilder:
 
     def _people(self) -> People:
         if self._register is None:
-            self._register = self._find_people()
-        return self._register
-
-    def _find_people(self) -> People:
-        rows: dict[tuple[object, ...], list[tuple[str | None, str]]] = {}
-        texts: list[str] = []
-        for block in self._blocks:
             # Block text has had pasted spaces replaced already (`_append`).
-            text = block.text
-            if block.kind is not BlockKind.HEADING:
-                texts.append(text)
-            if block.source.table:
-                last = block.source.table[-1]
-                key = (*block.source.table[:-1], last.table, last.row)
-                label = None if block.kind is BlockKind.HEADING else block.label
-                rows.setdefault(key, []).append((label, text))
-        return find_people(texts, rows.values())
+            self._register = people_in(self._blocks)
+        return self._register
 
     def _name_by_content(self, resolutions: list[Resolution], people: People | None) -> None:
         """Name the child's views or the analysis by content when no heading names them."""

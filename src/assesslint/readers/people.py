@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
+from assesslint.models import Block, BlockKind
+
 
 class Role(Enum):
     """What a person is in the report, as far as headings are concerned."""
@@ -304,6 +306,20 @@ _ROLE_WORDS = frozenset(
 )
 _ANY_WORD = re.compile(r"[a-z]+")
 _AGE_HINT = re.compile(r"\bage|\bborn\b", re.IGNORECASE)
+
+
+def people_in(blocks: Iterable[Block]) -> People:
+    """Find the people a report's blocks introduce: its paragraphs and its table rows."""
+    rows: dict[object, list[tuple[str | None, str]]] = {}
+    texts: list[str] = []
+    for block in blocks:
+        if block.kind is not BlockKind.HEADING:
+            texts.append(block.text)
+        key = block.row_key
+        if key is not None:
+            label = None if block.kind is BlockKind.HEADING else block.label
+            rows.setdefault(key, []).append((label, block.text))
+    return find_people(texts, rows.values())
 
 
 def find_people(texts: Iterable[str], rows: Iterable[list[tuple[str | None, str]]]) -> People:

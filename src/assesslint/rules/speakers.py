@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assesslint.models import BlockKind
-from assesslint.readers.people import People, Role, find_people, role_of
+from assesslint.readers.people import People, Role, people_in, role_of
 
 if TYPE_CHECKING:
     from assesslint.nlp import ParsedDocument
@@ -49,17 +48,7 @@ def people(parsed: ParsedDocument) -> People:
     if isinstance(parsed.document.people, People):
         parsed.cache[_CACHE_KEY] = parsed.document.people
         return parsed.document.people
-    rows: dict[tuple[object, ...], list[tuple[str | None, str]]] = {}
-    texts: list[str] = []
-    for block in parsed.document.blocks:
-        if block.kind is not BlockKind.HEADING:
-            texts.append(block.text)
-        if block.source.table:
-            last = block.source.table[-1]
-            key = (*block.source.table[:-1], last.table, last.row)
-            label = None if block.kind is BlockKind.HEADING else block.label
-            rows.setdefault(key, []).append((label, block.text))
-    register = find_people(texts, rows.values())
+    register = people_in(parsed.document.blocks)
     parsed.cache[_CACHE_KEY] = register
     return register
 

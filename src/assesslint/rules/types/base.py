@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assesslint.models import Block, BlockKind, Section
+from assesslint.quotations import quotation_spans
 from assesslint.rules.spec import Rule
 
 if TYPE_CHECKING:
@@ -165,3 +166,11 @@ def parse_window(data: MarkedDict, key: str, ctx: ParseContext, default: Window)
     before = ctx.integer(value, "sentences-before") or 0
     after = ctx.integer(value, "sentences-after") or 0
     return Window("sentences", before=before, after=after)
+
+
+def quotations_of(parsed: ParsedDocument) -> list[tuple[int, int]]:
+    """The document's quotations, found once and shared by every rule type that asks."""
+    spans = parsed.cache.get("quotations")
+    if spans is None:
+        spans = parsed.cache["quotations"] = quotation_spans(parsed.text)
+    return spans  # type: ignore[return-value]

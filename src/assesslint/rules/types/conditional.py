@@ -40,11 +40,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assesslint.quotations import inside, quotation_spans
+from assesslint.quotations import inside
 from assesslint.readers.people import Role
 from assesslint.rules.speakers import PROFESSIONAL, speaker_kind
 from assesslint.rules.spec import PatternSpec, Rule
-from assesslint.rules.types.base import Checker, Hit, RuleType, Window, parse_window, window_ranges
+from assesslint.rules.types.base import (
+    Checker,
+    Hit,
+    RuleType,
+    Window,
+    parse_window,
+    quotations_of,
+    window_ranges,
+)
 
 if TYPE_CHECKING:
     from assesslint.nlp import ParsedDocument
@@ -195,15 +203,6 @@ def _follows(parsed: ParsedDocument, start: int, end: int) -> int:
     if not parsed.text[end:sentence_end].strip(" .!?\"'’”)"):
         return sentence_start
     return start
-
-
-def quotations_of(parsed: ParsedDocument) -> list[tuple[int, int]]:
-    """The document's quotations, found once and shared by every rule that asks."""
-    # The same cache entry as the terms type's, so a report's quotations are found once.
-    spans = parsed.cache.get("quotations")
-    if spans is None:
-        spans = parsed.cache["quotations"] = quotation_spans(parsed.text)
-    return spans  # type: ignore[return-value]
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

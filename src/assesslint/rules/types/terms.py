@@ -40,11 +40,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from assesslint.models import BlockKind
-from assesslint.quotations import inside, quotation_spans
+from assesslint.quotations import inside
 from assesslint.rules.lexicons import validate_entry
 from assesslint.rules.patterns import pattern_from_entry
 from assesslint.rules.spec import PatternSpec, Rule
-from assesslint.rules.types.base import Checker, Hit, RuleType
+from assesslint.rules.types.base import Checker, Hit, RuleType, quotations_of
 from assesslint.yamlfile import MarkedDict, MarkedList
 
 if TYPE_CHECKING:
@@ -348,14 +348,6 @@ class TermsChecker(Checker):
                 suggest=unknown.wording.suggest,
                 redacted="an abbreviation",
             )
-
-
-def quotations_of(parsed: ParsedDocument) -> list[tuple[int, int]]:
-    """The document's quotations, found once and shared by every rule that asks."""
-    spans = parsed.cache.get("quotations")
-    if spans is None:
-        spans = parsed.cache["quotations"] = quotation_spans(parsed.text)
-    return spans  # type: ignore[return-value]
 
 
 def _candidates(parsed: ParsedDocument) -> Iterator[tuple[int, int, int]]:
